@@ -1,0 +1,80 @@
+namespace Portal.Domain.Billing;
+
+/// <summary>
+/// An invoice or a credit note. Never changed once issued (a correction is a credit note), so the
+/// buyer's details are copied in at issue time.
+/// </summary>
+public class Invoice
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ClientId { get; set; }
+
+    /// <summary>One continuous sequence without gaps, shared by invoices and credit notes.</summary>
+    public long Sequence { get; set; }
+    public required string Number { get; set; }
+    public InvoiceKind Kind { get; set; }
+
+    /// <summary>For a credit note: the invoice it corrects.</summary>
+    public Guid? CorrectsInvoiceId { get; set; }
+
+    public DateOnly IssuedOn { get; set; }
+    public DateOnly DueOn { get; set; }
+    public DateOnly PeriodStart { get; set; }
+    public DateOnly PeriodEnd { get; set; }
+    public required string Culture { get; set; }
+
+    public required string BuyerLegalName { get; set; }
+    public required string BuyerAddress { get; set; }
+    public string? BuyerVatNumber { get; set; }
+    public string? PurchaseOrderReference { get; set; }
+    public VatTreatment VatTreatment { get; set; }
+
+    public List<InvoiceLine> Lines { get; set; } = [];
+    public List<Payment> Payments { get; set; } = [];
+
+    public decimal TotalExclVat => Money.Round(Lines.Sum(l => l.AmountExclVat));
+    public decimal TotalVat => Money.Round(Lines.Sum(l => l.AmountExclVat * l.VatRate));
+    public decimal TotalInclVat => TotalExclVat + TotalVat;
+
+    /// <summary>Paid so far; a rejected direct debit does not count as paid.</summary>
+    public decimal AmountPaid => Payments.Where(p => p.Kind == PaymentKind.Payment).Sum(p => p.Amount);
+    public decimal AmountOutstanding => Kind == InvoiceKind.CreditNote ? 0 : Math.Max(0, TotalInclVat - AmountPaid);
+
+    public InvoiceStatus StatusOn(DateOnly today) =>
+        Kind == InvoiceKind.CreditNote ? InvoiceStatus.Issued
+        : AmountOutstanding == 0 ? InvoiceStatus.Paid
+        : today > DueOn ? InvoiceStatus.Overdue
+        : AmountPaid > 0 ? InvoiceStatus.PartiallyPaid
+        : InvoiceStatus.Issued;
+}
+
+public class InvoiceLine
+{
+    public int Id { get; set; }
+    public Guid InvoiceId { get; set; }
+    public required string Description { get; set; }
+    public decimal Quantity { get; set; }
+    public decimal UnitPriceExclVat { get; set; }
+
+    /// <summary>0.20 for 20 %; 0 under reverse charge or outside the EU.</summary>
+    public decimal VatRate { get; set; }
+    public decimal AmountExclVat => Money.Round(Quantity * UnitPriceExclVat);
+}
+
+public class Payment
+{
+    public int Id { get; set; }
+    public Guid InvoiceId { get; set; }
+    public DateOnly ReceivedOn { get; set; }
+    public decimal Amount { get; set; }
+    public PaymentKind Kind { get; set; }
+    public string? RecordedByUserId { get; set; }
+}
+
+public enum InvoiceKind { Invoice, CreditNote }
+
+public enum InvoiceStatus { Issued, PartiallyPaid, Paid, Overdue }
+
+public enum PaymentKind { Payment, DirectDebitRejection }
+
+public enum VatTreatment { FrenchVat, ReverseCharge, OutsideEu }

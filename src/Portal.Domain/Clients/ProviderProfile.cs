@@ -1,0 +1,22 @@
+namespace Portal.Domain.Clients;
+
+/// <summary>
+/// The company that runs the portal: the seller on every invoice (French invoicing mentions)
+/// and the defaults every new contract starts from.
+/// </summary>
+public class ProviderProfile
+{
+    public int Id { get; set; } = 1;
+    public required string LegalName { get; set; }
+    public required string LegalForm { get; set; }
+    public required PostalAddress Address { get; set; }
+
+    /// <summary>e.g. "RCS Lyon 912 345 678".</summary>
+    public required string RcsRegistration { get; set; }
+    public required string Siren { get; set; }
+    public required string VatNumber { get; set; }
+    public decimal ShareCapitalEur { get; set; }
+    public string? Iban { get; set; }
+    public string? Bic { get; set; }
+    public required string SupportEmail { get; set; }
+}

@@ -1,0 +1,257 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Billing;
+using Portal.Domain.Clients;
+using Portal.Domain.People;
+using Portal.Domain.Subsidiaries;
+using Portal.Domain.Terms;
+using Portal.Web.Shared;
+
+namespace Portal.Web.Data;
+
+/// <summary>
+/// The demo portal (issue #3): a French Provider and three Clients at different points of their
+/// contract, with dates relative to today so the demo never goes stale. Written only into an empty
+/// database, and only when Portal:SeedDemoData is true.
+/// </summary>
+public sealed class DemoData(
+    PortalDb db, // the same context as UserManager's store, so one transaction covers everything
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    TimeProvider clock,
+    ILogger<DemoData> log)
+{
+    public const string Password = "Portal-demo-2026!";
+
+    private DateTimeOffset now;
+    private DateOnly today;
+
+    public async Task WriteIfEmptyAsync()
+    {
+        if (await db.Clients.AnyAsync() || await db.Users.AnyAsync()) return;
+
+        now = clock.GetUtcNow();
+        today = DateOnly.FromDateTime(now.UtcDateTime);
+        await using var tx = await db.Database.BeginTransactionAsync();
+
+        foreach (var role in Role.All)
+            await roles.CreateAsync(new IdentityRole(role));
+
+        db.ProviderProfiles.Add(new ProviderProfile
+        {
+            LegalName = "Nuagelis SAS",
+            LegalForm = "Société par actions simplifiée",
+            Address = new PostalAddress("12 rue des Tanneurs", null, "69002", "Lyon", "FR"),
+            RcsRegistration = "RCS Lyon 912 345 678",
+            Siren = "912345678",
+            VatNumber = "FR74912345678",
+            ShareCapitalEur = 50_000m,
+            Iban = "FR7630006000011234567890189",
+            Bic = "AGRIFRPP",
+            SupportEmail = "support@provider.test",
+        });
+
+        var (generalTerms, aup) = AddDocuments(db);
+        var acme = AddAcme(db);
+        var globex = AddGlobex(db);
+        var initech = AddInitech(db);
+        await db.SaveChangesAsync();
+
+        var am = await AddUser("am@provider.test", "Camille Laurent", null, Role.AccountManager);
+        await AddUser("support@provider.test", "Sacha Morel", null, Role.Support);
+        await AddUser("owner@provider.test", "Dominique Bernard", null, Role.ProviderAdmin);
+        db.ClientAssignments.AddRange(
+            new ClientAssignment { ClientId = acme.Id, StaffUserId = am.Id, AssignedAt = now },
+            new ClientAssignment { ClientId = initech.Id, StaffUserId = am.Id, AssignedAt = now });
+
+        var acmeAdmin = await AddUser("admin@acme.test", "Hélène Dubois", acme.Id, Role.ClientAdmin);
+        await AddUser("user@acme.test", "Marc Petit", acme.Id, Role.ClientUser);
+        var acmeSubsidiaries = await db.Subsidiaries.Where(s => s.ClientId == acme.Id).OrderBy(s => s.LegalName).ToListAsync();
+        await AddUser("lea.martin@acme.test", "Léa Martin", acme.Id, Role.ClientUser, withPassword: false);
+        await AddUser("paul.roux@acme.test", "Paul Roux", acme.Id, Role.ClientUser, withPassword: false);
+        await AddUser("ines.faure@acme-logistique.test", "Inès Faure", acme.Id, Role.ClientUser, withPassword: false, subsidiary: acmeSubsidiaries[0].Id);
+        await AddUser("tom.girard@acme-logistique.test", "Tom Girard", acme.Id, Role.ClientUser, withPassword: false, subsidiary: acmeSubsidiaries[0].Id);
+        await AddUser("nora.blanc@acme-services.test", "Nora Blanc", acme.Id, Role.ClientUser, withPassword: false, subsidiary: acmeSubsidiaries[1].Id);
+        await AddUser("erp-sync@acme.test", "ERP synchronisation", acme.Id, Role.ClientUser, withPassword: false, serviceAccount: true);
+
+        var globexAdmin = await AddUser("admin@globex.test", "Jonas Weber", globex.Id, Role.ClientAdmin);
+        await AddUser("mia.schulz@globex.test", "Mia Schulz", globex.Id, Role.ClientUser, withPassword: false);
+        await AddUser("admin@initech.test", "Bill Lumbergh", initech.Id, Role.ClientAdmin);
+
+        // Acme and Globex accepted the documents in force when they signed; the amendment is in its notice month.
+        var chainEnd = await db.AcceptanceRecords.OrderByDescending(r => r.Id).FirstOrDefaultAsync();
+        foreach (var (client, admin, signedOn) in new[] { (acme, acmeAdmin, acme.OrderForms[0].SignedOn), (globex, globexAdmin, globex.OrderForms[0].SignedOn) })
+            foreach (var version in new[] { generalTerms, aup })
+            {
+                var record = Clickwrap(client, admin, version, signedOn.ToDateTime(new TimeOnly(10, 15)));
+                AcceptanceChain.Seal(record, chainEnd);
+                db.AcceptanceRecords.Add(record);
+                chainEnd = record;
+            }
+
+        AddInvoices(db, acme, globex);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        log.LogInformation("Demo data written: 3 Clients, accounts with password {Password}", Password);
+    }
+
+    private (DocumentVersion GeneralTerms, DocumentVersion Aup) AddDocuments(PortalDb db)
+    {
+        var signed = now.AddMonths(-18);
+        var generalTerms = Version(DocumentType.GeneralTermsAndConditions, "2025_09", DemoDocuments.GeneralTerms2025,
+            "First version.", signed, signed);
+        var amendmentPublished = now.AddDays(-10);
+        // SEO §20.1: an amendment takes effect one month after notice.
+        var amendment = Version(DocumentType.GeneralTermsAndConditions, "2026_11", DemoDocuments.GeneralTerms2026,
+            "Support hours extended to 8:00–19:00; personal data now hosted in two French data centres.",
+            amendmentPublished, amendmentPublished.AddMonths(1));
+        var aup = Version(DocumentType.AcceptableUsePolicy, "2025_09", DemoDocuments.AcceptableUse,
+            "First version.", signed, signed);
+        db.DocumentVersions.AddRange(generalTerms, amendment, aup);
+        return (generalTerms, aup);
+    }
+
+    private static DocumentVersion Version(DocumentType type, string label, string content, string summary,
+        DateTimeOffset published, DateTimeOffset effective) => new()
+    {
+        Type = type, Label = label, Content = content, ContentSha256 = AcceptanceChain.Sha256(content),
+        ChangeSummary = summary, PublishedAt = published, EffectiveAt = effective,
+    };
+
+    private Client AddAcme(PortalDb db)
+    {
+        // In its first Extended Service Period: signed 16 months ago.
+        var effective = FirstOfMonth(today.AddMonths(-16));
+        var acme = NewClient("C-0001", "Acme Industries SA", "FR", "fr", "FR32552100554", "RCS Paris 552 100 554",
+            new PostalAddress("8 avenue de la Grande Armée", null, "75017", "Paris", "FR"));
+        acme.OrderForms.Add(new OrderForm
+        {
+            Reference = "OF-2025-014", SignedOn = effective.AddDays(-10), EffectiveDate = effective,
+            BillingFrequency = BillingFrequency.Annual, PaymentMethod = PaymentMethod.BankTransfer, SeatCap = 10,
+            PurchaseOrderReference = "PO-ACME-88412", SyntecBaseIndex = 296.3m, SyntecBaseDate = effective.AddMonths(-2),
+            Lines =
+            [
+                new OrderLine { Description = "Portal subscription, Business edition (annual)", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 9_600m },
+                new OrderLine { Description = "Named User seats (annual)", Kind = OrderLineKind.Subscription, Quantity = 10, UnitPriceExclVat = 240m },
+            ],
+        });
+        acme.BillingContacts.Add(new BillingContact { Email = "comptabilite@acme.test", Name = "Acme accounts payable" });
+        db.Clients.Add(acme);
+        db.Subsidiaries.AddRange(
+            new Subsidiary { ClientId = acme.Id, LegalName = "Acme Logistique SAS", RegistrationNumber = "RCS Lille 801 222 333", Country = "FR", ControlPercent = 100, AgreementNotifiedAt = now.AddMonths(-15) },
+            new Subsidiary { ClientId = acme.Id, LegalName = "Acme Services Belgique SRL", RegistrationNumber = "BE0712345678", Country = "BE", ControlPercent = 60, AgreementNotifiedAt = now.AddMonths(-9) });
+        return acme;
+    }
+
+    private Client AddGlobex(PortalDb db)
+    {
+        // In its Initial Service Period, billed monthly by SEPA direct debit.
+        var effective = FirstOfMonth(today.AddMonths(-3));
+        var globex = NewClient("C-0002", "Globex GmbH", "DE", "en", "DE811234567", "HRB 123456 München",
+            new PostalAddress("Leopoldstraße 42", null, "80802", "München", "DE"));
+        globex.OrderForms.Add(new OrderForm
+        {
+            Reference = "OF-2026-031", SignedOn = effective.AddDays(-7), EffectiveDate = effective,
+            BillingFrequency = BillingFrequency.Monthly, PaymentMethod = PaymentMethod.SepaDirectDebit, SeatCap = 5,
+            Lines = [new OrderLine { Description = "Portal subscription, Team edition (annual price)", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 6_000m }],
+        });
+        globex.BillingContacts.Add(new BillingContact { Email = "ap@globex.test", Name = "Globex Accounts Payable" });
+        db.Clients.Add(globex);
+        db.SepaMandates.Add(new SepaMandate
+        {
+            ClientId = globex.Id, Iban = "DE89370400440532013000", Bic = "COBADEFFXXX",
+            SignedAt = now.AddMonths(-3).AddDays(-5), SignedByUserId = "demo",
+        });
+        return globex;
+    }
+
+    private Client AddInitech(PortalDb db)
+    {
+        var initech = NewClient("C-0003", "Initech SARL", "FR", "fr", "FR05418532119", "RCS Nantes 418 532 119",
+            new PostalAddress("3 quai de la Fosse", null, "44000", "Nantes", "FR"));
+        initech.OrderForms.Add(new OrderForm
+        {
+            Reference = "TRIAL-2026-007", SignedOn = today.AddDays(-20), EffectiveDate = today.AddDays(-20),
+            SeatCap = 3, TrialEndsOn = today.AddDays(10), PartnerName = "Cloudivia Distribution",
+            Lines = [new OrderLine { Description = "Free trial, Business edition", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 0 }],
+        });
+        db.Clients.Add(initech);
+        return initech;
+    }
+
+    private Client NewClient(string number, string name, string country, string culture, string vat, string registration, PostalAddress address) => new()
+    {
+        Number = number, LegalName = name, Country = country, Culture = culture, VatNumber = vat,
+        RegistrationNumber = registration, Address = address, CreatedAt = now,
+    };
+
+    private void AddInvoices(PortalDb db, Client acme, Client globex)
+    {
+        long sequence = 0;
+        var acmeForm = acme.OrderForms[0];
+        var initialStart = acmeForm.EffectiveDate;
+        var extensionStart = initialStart.AddMonths(12);
+        // Initial period: paid on time. First extension: issued at the anniversary, still unpaid, so overdue.
+        var paid = AcmeInvoice(++sequence, initialStart, initialStart.AddMonths(12).AddDays(-1));
+        paid.Payments.Add(new Payment { ReceivedOn = initialStart.AddDays(21), Amount = paid.TotalInclVat, Kind = PaymentKind.Payment });
+        var overdue = AcmeInvoice(++sequence, extensionStart, extensionStart.AddMonths(12).AddDays(-1));
+        db.Invoices.AddRange(paid, overdue);
+
+        // Globex, monthly: the first invoice covers the Effective Date to the end of the following month (SEO §10.2).
+        var gStart = globex.OrderForms[0].EffectiveDate;
+        var monthly = globex.OrderForms[0].Lines[0].UnitPriceExclVat / 12;
+        var first = GlobexInvoice(++sequence, gStart, gStart.AddMonths(2).AddDays(-1), 2, monthly);
+        first.Payments.Add(new Payment { ReceivedOn = gStart.AddDays(7), Amount = first.TotalInclVat, Kind = PaymentKind.Payment });
+        var current = GlobexInvoice(++sequence, gStart.AddMonths(2), gStart.AddMonths(3).AddDays(-1), 1, monthly);
+        var next = GlobexInvoice(++sequence, gStart.AddMonths(3), gStart.AddMonths(4).AddDays(-1), 1, monthly);
+        current.Payments.Add(new Payment { ReceivedOn = current.DueOn, Amount = current.TotalInclVat, Kind = PaymentKind.Payment });
+        db.Invoices.AddRange(first, current, next);
+
+        Invoice AcmeInvoice(long seq, DateOnly from, DateOnly to) => NewInvoice(seq, acme, from, from.AddDays(30), from, to, VatTreatment.FrenchVat,
+            acmeForm.Lines.Select(l => new InvoiceLine { Description = l.Description, Quantity = l.Quantity, UnitPriceExclVat = l.UnitPriceExclVat, VatRate = 0.20m }),
+            acmeForm.PurchaseOrderReference);
+
+        // SEPA direct debit: due 7 days after issue. A German buyer with a VAT number: reverse charge.
+        Invoice GlobexInvoice(long seq, DateOnly from, DateOnly to, int months, decimal monthlyPrice) =>
+            NewInvoice(seq, globex, from, from.AddDays(7), from, to, VatTreatment.ReverseCharge,
+                [new InvoiceLine { Description = "Portal subscription, Team edition (per month)", Quantity = months, UnitPriceExclVat = Money.Round(monthlyPrice), VatRate = 0 }],
+                null);
+    }
+
+    private static Invoice NewInvoice(long sequence, Client client, DateOnly issued, DateOnly due, DateOnly from, DateOnly to,
+        VatTreatment vat, IEnumerable<InvoiceLine> lines, string? purchaseOrder) => new()
+    {
+        ClientId = client.Id, Sequence = sequence, Number = $"INV-{sequence:D6}", Kind = InvoiceKind.Invoice,
+        IssuedOn = issued, DueOn = due, PeriodStart = from, PeriodEnd = to, Culture = client.Culture,
+        BuyerLegalName = client.LegalName,
+        BuyerAddress = $"{client.Address.Line1}\n{client.Address.PostalCode} {client.Address.City}\n{client.Address.Country}",
+        BuyerVatNumber = client.VatNumber, PurchaseOrderReference = purchaseOrder, VatTreatment = vat, Lines = lines.ToList(),
+    };
+
+    private AcceptanceRecord Clickwrap(Client client, PortalUser admin, DocumentVersion version, DateTime acceptedAtUtc) => new()
+    {
+        ClientId = client.Id, UserId = admin.Id, UserName = admin.DisplayName, UserEmail = admin.Email,
+        DocumentType = version.Type, DocumentVersionId = version.Id, VersionLabel = version.Label,
+        ContentSha256 = version.ContentSha256, Method = AcceptanceMethod.Clickwrap,
+        AcceptedAt = new DateTimeOffset(acceptedAtUtc, TimeSpan.Zero), IpAddress = "203.0.113.24",
+        UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Demo", Culture = client.Culture, PageUrl = "/terms",
+        CheckboxWording = "I have read and accept", ButtonWording = "Accept", PreviousHash = "", Hash = "",
+    };
+
+    private async Task<PortalUser> AddUser(string email, string name, Guid? clientId, string role,
+        bool withPassword = true, Guid? subsidiary = null, bool serviceAccount = false)
+    {
+        var user = new PortalUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = name, ClientId = clientId,
+            SubsidiaryId = subsidiary, IsServiceAccount = serviceAccount, CreatedAt = now,
+        };
+        var result = withPassword ? await users.CreateAsync(user, Password) : await users.CreateAsync(user);
+        if (result.Succeeded) result = await users.AddToRoleAsync(user, role);
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        return user;
+    }
+
+    private static DateOnly FirstOfMonth(DateOnly d) => new(d.Year, d.Month, 1);
+}

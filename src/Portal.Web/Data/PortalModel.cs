@@ -1,0 +1,160 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Portal.Domain.Billing;
+using Portal.Domain.Clients;
+using Portal.Domain.Seats;
+using Portal.Domain.Staff;
+using Portal.Domain.Subsidiaries;
+using Portal.Domain.Terms;
+using Portal.Domain.Termination;
+
+namespace Portal.Web.Data;
+
+/// <summary>Table shapes, keys, indexes and the one tenancy filter, for every Domain entity.</summary>
+internal static class PortalModel
+{
+    public static void Configure(ModelBuilder b, PortalDb db)
+    {
+        b.Entity<ProviderProfile>(e =>
+        {
+            e.OwnsOne(p => p.Address);
+            e.Property(p => p.ShareCapitalEur).HasPrecision(18, 2);
+        });
+
+        b.Entity<Client>(e =>
+        {
+            e.HasIndex(c => c.Number).IsUnique();
+            e.HasIndex(c => c.LegalName);
+            e.OwnsOne(c => c.Address);
+            e.HasMany(c => c.OrderForms).WithOne().HasForeignKey(o => o.ClientId);
+            e.HasMany(c => c.AccountManagers).WithOne().HasForeignKey(a => a.ClientId);
+            e.HasMany(c => c.BillingContacts).WithOne().HasForeignKey(c => c.ClientId);
+            e.HasQueryFilter(c => db.SeesAllClients || c.Id == db.ScopeClientId);
+        });
+        b.Entity<ClientAssignment>(e =>
+        {
+            e.HasKey(a => new { a.ClientId, a.StaffUserId });
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.StaffUserId);
+        });
+        b.Entity<OrderForm>(e =>
+        {
+            e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderFormId);
+            e.Property(o => o.SyntecBaseIndex).HasPrecision(10, 2);
+        });
+        b.Entity<OrderLine>(e =>
+        {
+            e.Property(l => l.Quantity).HasPrecision(18, 4);
+            e.Property(l => l.UnitPriceExclVat).HasPrecision(18, 2);
+            e.HasQueryFilter(l => db.SeesAllClients ||
+                db.OrderForms.Any(o => o.Id == l.OrderFormId && o.ClientId == db.ScopeClientId));
+        });
+
+        b.Entity<Subsidiary>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId);
+            e.Property(s => s.ControlPercent).HasPrecision(5, 2);
+        });
+        b.Entity<PortalUser>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(u => u.ClientId);
+            e.HasOne<Subsidiary>().WithMany().HasForeignKey(u => u.SubsidiaryId);
+            e.HasIndex(u => new { u.ClientId, u.DeactivatedAt });
+        });
+
+        b.Entity<DocumentVersion>(e => e.HasIndex(v => new { v.Type, v.Label }).IsUnique());
+        b.Entity<AcceptanceRecord>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId);
+            e.HasOne<DocumentVersion>().WithMany().HasForeignKey(r => r.DocumentVersionId);
+            e.HasIndex(r => r.Hash).IsUnique();
+            e.HasIndex(r => new { r.ClientId, r.AcceptedAt });
+            e.HasIndex(r => new { r.DocumentVersionId, r.AcceptedAt });
+            e.HasIndex(r => r.UserEmail);
+        });
+
+        b.Entity<Invoice>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId);
+            e.HasIndex(i => i.Number).IsUnique();
+            e.HasIndex(i => i.Sequence).IsUnique();
+            e.HasIndex(i => new { i.ClientId, i.IssuedOn });
+            e.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId);
+            e.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId);
+        });
+        b.Entity<InvoiceLine>(e =>
+        {
+            e.Property(l => l.Quantity).HasPrecision(18, 4);
+            e.Property(l => l.UnitPriceExclVat).HasPrecision(18, 2);
+            e.Property(l => l.VatRate).HasPrecision(5, 4);
+            e.HasQueryFilter(l => db.SeesAllClients ||
+                db.Invoices.Any(i => i.Id == l.InvoiceId && i.ClientId == db.ScopeClientId));
+        });
+        b.Entity<Payment>(e =>
+        {
+            e.Property(p => p.Amount).HasPrecision(18, 2);
+            e.HasQueryFilter(p => db.SeesAllClients ||
+                db.Invoices.Any(i => i.Id == p.InvoiceId && i.ClientId == db.ScopeClientId));
+        });
+        b.Entity<SepaMandate>(e => e.HasOne<Client>().WithMany().HasForeignKey(m => m.ClientId));
+        b.Entity<PriceRevision>(e =>
+        {
+            e.HasOne<OrderForm>().WithMany().HasForeignKey(r => r.OrderFormId);
+            e.Property(r => r.PreviousIndex).HasPrecision(10, 2);
+            e.Property(r => r.NewIndex).HasPrecision(10, 2);
+        });
+
+        b.Entity<SeatRequest>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId);
+            e.Property(r => r.QuotedPriceExclVat).HasPrecision(18, 2);
+        });
+        b.Entity<TerminationNotice>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(n => n.ClientId);
+            e.HasOne<DocumentVersion>().WithMany().HasForeignKey(n => n.CitedDocumentVersionId);
+        });
+        b.Entity<SlaMonth>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(m => m.ClientId);
+            e.HasIndex(m => new { m.ClientId, m.Month }).IsUnique();
+            e.Property(m => m.AvailabilityPercent).HasPrecision(6, 3);
+            e.Property(m => m.TargetPercent).HasPrecision(6, 3);
+        });
+        b.Entity<ImpersonationSession>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId);
+            e.HasIndex(s => new { s.StaffUserId, s.EndedAt });
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.ClientId, a.At });
+            e.HasIndex(a => new { a.ActorUserId, a.At });
+        });
+
+        // The one tenancy filter: rows that belong to a Client are visible to Provider staff and
+        // jobs, or to that Client's own people. Subsidiaries' rows carry their parent's ClientId.
+        FilterByClient<ClientAssignment>(b, db, x => x.ClientId);
+        FilterByClient<BillingContact>(b, db, x => x.ClientId);
+        FilterByClient<OrderForm>(b, db, x => x.ClientId);
+        FilterByClient<Subsidiary>(b, db, x => x.ClientId);
+        FilterByClient<AcceptanceRecord>(b, db, x => x.ClientId);
+        FilterByClient<Invoice>(b, db, x => x.ClientId);
+        FilterByClient<SepaMandate>(b, db, x => x.ClientId);
+        FilterByClient<PriceRevision>(b, db, x => x.ClientId);
+        FilterByClient<SeatRequest>(b, db, x => x.ClientId);
+        FilterByClient<TerminationNotice>(b, db, x => x.ClientId);
+        FilterByClient<SlaMonth>(b, db, x => x.ClientId);
+        FilterByClient<ImpersonationSession>(b, db, x => x.ClientId);
+        b.Entity<AuditEntry>().HasQueryFilter(a => db.SeesAllClients || a.ClientId == db.ScopeClientId);
+        b.Entity<PortalUser>().HasQueryFilter(u => db.SeesAllClients || u.ClientId == db.ScopeClientId);
+    }
+
+    private static void FilterByClient<T>(ModelBuilder b, PortalDb db, Expression<Func<T, Guid>> clientId) where T : class
+    {
+        Expression<Func<Guid, bool>> rule = id => db.SeesAllClients || (Guid?)id == db.ScopeClientId;
+        var body = ReplacingExpressionVisitor.Replace(rule.Parameters[0], clientId.Body, rule.Body);
+        b.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, clientId.Parameters[0]));
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Billing;
+using Portal.Domain.Clients;
+using Portal.Domain.Seats;
+using Portal.Domain.Subscription;
+using Portal.Domain.Terms;
+using Portal.Web.Data;
+using Portal.Web.Shared;
+
+namespace Portal.Web.Features.Dashboard;
+
+/// <summary>What each role sees first: where its contract stands (Client people) or which Clients need attention (staff).</summary>
+public sealed class DashboardService(PortalData data, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>The signed-in person's own Client; the tenancy filter makes it the only one they can read.</summary>
+    public async Task<ClientOverview?> ClientOverviewAsync()
+    {
+        await using var db = await data.OpenAsync();
+        var client = await db.Clients.AsNoTracking()
+            .Include(c => c.OrderForms).ThenInclude(o => o.Lines)
+            .SingleOrDefaultAsync();
+        if (client is null || client.OrderForms.Count == 0) return null;
+
+        var form = client.OrderForms.OrderByDescending(o => o.EffectiveDate).First();
+        var seatsUsed = await db.Users.CountAsync(u => u.DeactivatedAt == null);
+        var subsidiaries = await db.Subsidiaries.CountAsync(s => s.EndedAt == null);
+        var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+            .Where(i => i.Kind == InvoiceKind.Invoice).ToListAsync();
+        var versions = await db.DocumentVersions.AsNoTracking().ToListAsync();
+        var accepted = await db.AcceptanceRecords.AsNoTracking()
+            .Select(r => new { r.DocumentVersionId, r.AcceptedAt }).ToListAsync();
+
+        var now = clock.GetUtcNow();
+        var open = invoices.Where(i => i.AmountOutstanding > 0).ToList();
+        var overdue = open.Where(i => i.StatusOn(Today) == InvoiceStatus.Overdue).ToList();
+        return new ClientOverview(
+            client.LegalName, client.Number, Term(form).PeriodOn(Today), form.TrialEndsOn, form.PartnerName,
+            new SeatCap(form.SeatCap, seatsUsed), subsidiaries,
+            open.Sum(i => i.AmountOutstanding), overdue.Count, overdue.Sum(i => i.AmountOutstanding),
+            open.Where(i => i.StatusOn(Today) != InvoiceStatus.Overdue).OrderBy(i => i.DueOn).FirstOrDefault() is { } next
+                ? new InvoiceDue(next.Number, next.DueOn, next.AmountOutstanding) : null,
+            DocumentsInForce.At(versions, now).Select(v => new DocumentInForce(v.Type, v.Label,
+                accepted.Where(a => a.DocumentVersionId == v.Id).Select(a => (DateTimeOffset?)a.AcceptedAt).Min())).ToList(),
+            DocumentsInForce.Upcoming(versions, now).Select(v => new UpcomingAmendment(v.Type, v.Label,
+                DateOnly.FromDateTime(v.EffectiveAt.UtcDateTime), DateOnly.FromDateTime(v.EffectiveAt.UtcDateTime).DayNumber - Today.DayNumber)).ToList());
+    }
+
+    /// <summary>
+    /// The Clients a staff member looks after: an AccountManager's assigned Clients, or every Client
+    /// for Support and ProviderAdmins.
+    /// </summary>
+    public async Task<IReadOnlyList<ClientRow>> ClientRowsAsync(string? assignedToUserId)
+    {
+        await using var db = await data.OpenAsync();
+        var clients = db.Clients.AsNoTracking().Include(c => c.OrderForms).AsQueryable();
+        if (assignedToUserId is not null)
+            clients = clients.Where(c => c.AccountManagers.Any(a => a.StaffUserId == assignedToUserId));
+        var list = await clients.OrderBy(c => c.LegalName).ToListAsync();
+
+        var seats = await db.Users.Where(u => u.ClientId != null && u.DeactivatedAt == null)
+            .GroupBy(u => u.ClientId!.Value).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count);
+        var openInvoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+            .Where(i => i.Kind == InvoiceKind.Invoice && i.DueOn < Today).ToListAsync();
+
+        return list.Where(c => c.OrderForms.Count > 0).Select(c =>
+        {
+            var form = c.OrderForms.OrderByDescending(o => o.EffectiveDate).First();
+            return new ClientRow(c.Id, c.Number, c.LegalName, Term(form).PeriodOn(Today), form.TrialEndsOn,
+                new SeatCap(form.SeatCap, seats.GetValueOrDefault(c.Id)),
+                openInvoices.Count(i => i.ClientId == c.Id && i.StatusOn(Today) == InvoiceStatus.Overdue));
+        }).ToList();
+    }
+
+    /// <summary>Support's view: how many acceptance records exist and the latest ones.</summary>
+    public async Task<AcceptanceSummary> AcceptanceSummaryAsync()
+    {
+        await using var db = await data.OpenAsync();
+        var since = clock.GetUtcNow().AddDays(-30);
+        var latest = await db.AcceptanceRecords.AsNoTracking().OrderByDescending(r => r.Id).Take(5)
+            .Join(db.Clients, r => r.ClientId, c => c.Id, (r, c) => new RecentAcceptance(
+                c.LegalName, r.UserEmail, r.DocumentType, r.VersionLabel, r.Method, r.AcceptedAt))
+            .ToListAsync();
+        return new AcceptanceSummary(
+            await db.AcceptanceRecords.CountAsync(),
+            await db.AcceptanceRecords.CountAsync(r => r.AcceptedAt >= since),
+            latest);
+    }
+
+    private static SubscriptionTerm Term(OrderForm form) =>
+        new(form.EffectiveDate, form.InitialPeriodMonths, form.ExtensionPeriodMonths, form.NoticePeriodMonths);
+}
+
+public sealed record ClientOverview(
+    string ClientName, string ClientNumber, ServicePeriod Period, DateOnly? TrialEndsOn, string? PartnerName,
+    SeatCap Seats, int Subsidiaries, decimal Outstanding, int OverdueCount, decimal OverdueAmount, InvoiceDue? NextDue,
+    IReadOnlyList<DocumentInForce> Documents, IReadOnlyList<UpcomingAmendment> Amendments);
+
+public sealed record InvoiceDue(string Number, DateOnly DueOn, decimal Amount);
+
+public sealed record DocumentInForce(DocumentType Type, string Label, DateTimeOffset? AcceptedAt);
+
+public sealed record UpcomingAmendment(DocumentType Type, string Label, DateOnly EffectiveOn, int DaysLeft);
+
+public sealed record ClientRow(Guid Id, string Number, string Name, ServicePeriod Period, DateOnly? TrialEndsOn, SeatCap Seats, int OverdueInvoices);
+
+public sealed record AcceptanceSummary(int Total, int Last30Days, IReadOnlyList<RecentAcceptance> Latest);
+
+public sealed record RecentAcceptance(string Client, string? UserEmail, DocumentType Document, string Version, AcceptanceMethod Method, DateTimeOffset At);
+
+public static class DashboardFeature
+{
+    public static void AddDashboardFeature(this IServiceCollection services) => services.AddScoped<DashboardService>();
+}

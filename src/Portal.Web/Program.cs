@@ -1,0 +1,44 @@
+using MudBlazor.Services;
+using Portal.Web;
+using Portal.Web.Data;
+using Portal.Web.Features.Account;
+using Portal.Web.Features.Dashboard;
+using Portal.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddProviderSettingsFile();
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+builder.Services.AddPortalCulture();
+builder.Services.AddSingleton<PickupFolderMail>();
+builder.AddPortalData();
+builder.Services.AddScoped<DemoData>();
+builder.Services.AddAccountFeature();
+builder.Services.AddDashboardFeature();
+
+var app = builder.Build();
+if (!await app.PrepareDatabaseAsync()) return 1;
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePortalCulture();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapCultureEndpoint();
+app.MapPortalHealthChecks();
+
+app.Run();
+return 0;
+
+/// <summary>Visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Portal.Web.Shared;
+
+/// <summary>English and French: resx text, and dates and EUR amounts formatted per culture.</summary>
+public static class Culture
+{
+    public static readonly string[] Supported = ["en", "fr"];
+
+    public static void AddPortalCulture(this IServiceCollection services) =>
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+    public static void UsePortalCulture(this WebApplication app) =>
+        app.UseRequestLocalization(o => o
+            .SetDefaultCulture(Supported[0])
+            .AddSupportedCultures(Supported)
+            .AddSupportedUICultures(Supported));
+
+    /// <summary>
+    /// The culture picker posts here: the choice is kept in the standard cookie, then the page reloads
+    /// (a Blazor Server circuit keeps the culture it started with).
+    /// </summary>
+    public static void MapCultureEndpoint(this WebApplication app) =>
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext http) =>
+        {
+            if (!Supported.Contains(name)) return Results.NotFound();
+            http.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(name)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        });
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    /// <summary>An amount in EUR as the reader's culture writes it: "1,234.50 €" or "1 234,50 €".</summary>
+    public static string Eur(decimal amount) =>
+        amount.ToString("C", EurFormat(CultureInfo.CurrentCulture));
+
+    private static NumberFormatInfo EurFormat(CultureInfo culture)
+    {
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencySymbol = "€";
+        if (culture.TwoLetterISOLanguageName == "en") format.CurrencyPositivePattern = 0; // €1,234.50
+        return format;
+    }
+
+    /// <summary>A date as the reader's culture writes it in full: "31 January 2026" / "31 janvier 2026".</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+}

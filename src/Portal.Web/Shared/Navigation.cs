@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using MudBlazor;
+using Portal.Domain.People;
+
+namespace Portal.Web.Shared;
+
+/// <summary>One entry of the side navigation: shown to the roles that may use the page behind it.</summary>
+public sealed record NavEntry(string Href, string Title, string Icon, IReadOnlyList<string> Roles, bool MatchAll = false);
+
+/// <summary>
+/// The side navigation, as data: each role sees only what it may use (DOMAIN "People and what
+/// they may do"). An entry is added here when its page works, never before.
+/// </summary>
+public static class Navigation
+{
+    public static readonly IReadOnlyList<NavEntry> Entries =
+    [
+        new("/", "Dashboard", Icons.Material.Outlined.Dashboard, Role.All, MatchAll: true),
+        new("/Account/Manage", "Profile and security", Icons.Material.Outlined.ManageAccounts, Role.All),
+    ];
+
+    public static IEnumerable<NavEntry> For(ClaimsPrincipal user) =>
+        Entries.Where(e => e.Roles.Any(user.IsInRole));
+}

@@ -1,0 +1,62 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.People;
+using Portal.Web.Data;
+
+namespace Portal.Web.Shared;
+
+/// <summary>
+/// The one way pages, services and endpoints open the database: a short-lived <see cref="PortalDb"/>
+/// scoped to the signed-in person. A Client's people read only their Client's rows (another
+/// Client's id then finds nothing, which the pages turn into a 404); staff read across Clients;
+/// every change is audited in the person's name.
+/// </summary>
+public sealed class PortalData(
+    IDbContextFactory<PortalDb> factory,
+    AuthenticationStateProvider authState,
+    IHttpContextAccessor http,
+    TimeProvider clock)
+{
+    public async Task<PortalDb> OpenAsync()
+    {
+        var db = await factory.CreateDbContextAsync();
+        db.Actor = ActorFor(await PrincipalAsync());
+        db.Clock = clock;
+        return db;
+    }
+
+    public async Task<ClaimsPrincipal> PrincipalAsync()
+    {
+        try
+        {
+            return (await authState.GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Minimal-API endpoints (PDF and CSV downloads) run outside a Blazor render: use the request's user.
+            return http.HttpContext?.User ?? new ClaimsPrincipal();
+        }
+    }
+
+    public static Actor ActorFor(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return Actor.Nobody;
+        var id = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
+        var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? id;
+        if (PortalClaims.ClientIdOf(user) is { } clientId) return Actor.ClientPerson(id, email, clientId);
+        return Role.All.Any(r => Role.IsStaffRole(r) && user.IsInRole(r)) ? Actor.Staff(id, email) : Actor.Nobody;
+    }
+}
+
+public static class PortalDbFactoryExtensions
+{
+    /// <summary>For the portal's own work (start-up, demo data, background jobs): reads every Client, audited as "system".</summary>
+    public static async Task<PortalDb> OpenAsSystemAsync(this IDbContextFactory<PortalDb> factory, TimeProvider clock)
+    {
+        var db = await factory.CreateDbContextAsync();
+        db.Actor = Actor.System;
+        db.Clock = clock;
+        return db;
+    }
+}

@@ -1,0 +1,22 @@
+namespace Portal.Web.Shared;
+
+/// <summary>The "Portal" section of appsettings.json: what a provider sets.</summary>
+public sealed class PortalOptions
+{
+    public const string Section = "Portal";
+
+    /// <summary>Write the demo Provider, Clients and accounts into an empty database. Never implied in Production.</summary>
+    public bool SeedDemoData { get; set; }
+
+    /// <summary>AGPL §13: where users get the source of the portal they use (the footer's "Source code" link).</summary>
+    public string SourceCodeUrl { get; set; } = "";
+
+    /// <summary>Where e-mails are written as .eml files when no SMTP server is configured.</summary>
+    public string MailPickupFolder { get; set; } = "data/mail";
+
+    /// <summary>The sender address of the portal's e-mails.</summary>
+    public string MailFrom { get; set; } = "portal@provider.test";
+
+    /// <summary>The product name in the app bar and the browser tab.</summary>
+    public string ProductName { get; set; } = "Portal";
+}

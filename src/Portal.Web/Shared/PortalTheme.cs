@@ -1,0 +1,38 @@
+using MudBlazor;
+
+namespace Portal.Web.Shared;
+
+/// <summary>The Provider's brand colours, for light and dark mode. Contrast checked against WCAG AA for text on each surface.</summary>
+public static class PortalTheme
+{
+    public static readonly MudTheme Theme = new()
+    {
+        PaletteLight = new PaletteLight
+        {
+            Primary = "#1f4e8c",
+            Secondary = "#6b4fa0",
+            AppbarBackground = "#16365f",
+            Background = "#f5f7fa",
+            DrawerBackground = "#ffffff",
+            Success = "#2e7d32",
+            Warning = "#8a5300",
+            Error = "#b3261e",
+            Info = "#0b5fa5",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#8ab4f8",
+            Secondary = "#c5a8f0",
+            AppbarBackground = "#10243f",
+            Success = "#81c995",
+            Warning = "#fdd663",
+            Error = "#f28b82",
+            Info = "#8ab4f8",
+        },
+        Typography = new Typography
+        {
+            Default = new DefaultTypography { FontFamily = ["DejaVu Sans", "Helvetica", "Arial", "sans-serif"] },
+        },
+        LayoutProperties = new LayoutProperties { DefaultBorderRadius = "6px" },
+    };
+}
