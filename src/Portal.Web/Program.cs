@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using Portal.Web;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
+using Portal.Web.Features.Billing;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Shared;
 
@@ -18,6 +19,7 @@ builder.AddPortalData();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddAccountFeature();
 builder.Services.AddDashboardFeature();
+builder.Services.AddBillingFeature();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Web.Data;
+using Portal.Web.Shared;
+
+namespace Portal.Integration.Tests;
+
+/// <summary>The real portal on a temporary SQLite file, seeded with the demo data.</summary>
+public sealed class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string Password = DemoData.Password;
+    private readonly string folder = Directory.CreateTempSubdirectory("portal-it-").FullName;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(folder, "portal.db")}");
+        builder.UseSetting("Portal:SeedDemoData", "true");
+        builder.UseSetting("Portal:MailPickupFolder", Path.Combine(folder, "mail"));
+    }
+
+    public string MailFolder => Path.Combine(folder, "mail");
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>A PortalDb scoped as the given Client person or staff would have it.</summary>
+    public PortalDb OpenAs(Actor actor)
+    {
+        var db = Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
+        db.Actor = actor;
+        return db;
+    }
+
+    /// <summary>Posts the sign-in form as a browser would (antiforgery token included) and returns the response.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password = Password)
+    {
+        var form = await client.GetStringAsync("/Account/Login");
+        var fields = HiddenFields(form);
+        fields["Input.Email"] = email;
+        fields["Input.Password"] = password;
+        return await client.PostAsync("/Account/Login", new FormUrlEncodedContent(fields));
+    }
+
+    public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string email)
+    {
+        var client = factory.Browser();
+        var response = await PostSignInAsync(client, email);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    private static Dictionary<string, string> HiddenFields(string html) =>
+        Regex.Matches(html, "<input[^>]*type=\"hidden\"[^>]*>")
+            .Select(m => (Name: Attr(m.Value, "name"), Value: Attr(m.Value, "value")))
+            .Where(f => f.Name is not null)
+            .GroupBy(f => f.Name!).ToDictionary(g => g.Key, g => WebUtility.HtmlDecode(g.First().Value ?? ""));
+
+    private static string? Attr(string tag, string name) =>
+        Regex.Match(tag, $"\\b{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+[CollectionDefinition(nameof(PortalCollection))]
+public sealed class PortalCollection : ICollectionFixture<PortalFactory>;
