@@ -1,0 +1,47 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+
+namespace Portal.Browser.Tests;
+
+/// <summary>User story: the portal is usable with assistive technology (axe-core finds nothing serious).</summary>
+[Collection(PortalCollection.Name)]
+public sealed class AccessibilityTests(PortalServer server, BrowserFixture browser, ITestOutputHelper output)
+    : PortalPageTest(server, browser, output)
+{
+    [Fact]
+    public async Task Login_page_has_no_serious_accessibility_violations()
+    {
+        await Page.GotoAsync("/Account/Login");
+        await Expect(SignInButton).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync("/Account/Login");
+    }
+
+    [Fact]
+    public async Task Client_admin_dashboard_has_no_serious_accessibility_violations()
+    {
+        await SignInAsync("admin@acme.test");
+        await ExpectDashboardAsync();
+
+        await AssertNoSeriousViolationsAsync("ClientAdmin dashboard");
+    }
+
+    async Task AssertNoSeriousViolationsAsync(string what)
+    {
+        AxeResult result = await Page.RunAxe();
+
+        foreach (var v in result.Violations)
+            Output.WriteLine($"axe {v.Impact}: {v.Id} - {v.Help}");
+
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .ToList();
+        Assert.True(serious.Count == 0,
+            $"{what}: {serious.Count} serious/critical accessibility violation(s):\n" +
+            string.Join("\n", serious.Select(Describe)));
+    }
+
+    static string Describe(AxeResultItem v) =>
+        $"- {v.Id} [{v.Impact}] {v.Help} ({v.HelpUrl})\n" +
+        string.Join("\n", v.Nodes.Select(n => $"    at {n.Target}: {n.Html}"));
+}
