@@ -36,8 +36,9 @@ public class Invoice
     public decimal TotalVat => Money.Round(Lines.Sum(l => l.AmountExclVat * l.VatRate));
     public decimal TotalInclVat => TotalExclVat + TotalVat;
 
-    /// <summary>Paid so far; a rejected direct debit does not count as paid.</summary>
-    public decimal AmountPaid => Payments.Where(p => p.Kind == PaymentKind.Payment).Sum(p => p.Amount);
+    /// <summary>Paid so far: a rejected direct debit takes back the amount it had collected.</summary>
+    public decimal AmountPaid => Math.Max(0,
+        Payments.Sum(p => p.Kind == PaymentKind.DirectDebitRejection ? -p.Amount : p.Amount));
     public decimal AmountOutstanding => Kind == InvoiceKind.CreditNote ? 0 : Math.Max(0, TotalInclVat - AmountPaid);
 
     public InvoiceStatus StatusOn(DateOnly today) =>

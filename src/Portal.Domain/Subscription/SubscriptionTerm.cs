@@ -6,6 +6,13 @@ namespace Portal.Domain.Subscription;
 /// </summary>
 public sealed record SubscriptionTerm(DateOnly EffectiveDate, int InitialMonths, int ExtensionMonths, int NoticeMonths)
 {
+    public int InitialMonths { get; } = InitialMonths > 0 ? InitialMonths
+        : throw new ArgumentOutOfRangeException(nameof(InitialMonths), InitialMonths, "A service period lasts at least one month.");
+    public int ExtensionMonths { get; } = ExtensionMonths > 0 ? ExtensionMonths
+        : throw new ArgumentOutOfRangeException(nameof(ExtensionMonths), ExtensionMonths, "A service period lasts at least one month.");
+    public int NoticeMonths { get; } = NoticeMonths >= 0 ? NoticeMonths
+        : throw new ArgumentOutOfRangeException(nameof(NoticeMonths), NoticeMonths, "A notice period cannot be negative.");
+
     /// <summary>The period that contains <paramref name="day"/>; before the Effective Date, the initial one.</summary>
     public ServicePeriod PeriodOn(DateOnly day)
     {

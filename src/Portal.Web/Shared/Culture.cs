@@ -35,9 +35,9 @@ public static class Culture
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
-    /// <summary>An amount in EUR as the reader's culture writes it: "1,234.50 €" or "1 234,50 €".</summary>
+    /// <summary>An amount in EUR as the reader's culture writes it: "€1,234.50" or "1 234,50 €" (never wrapped before the €).</summary>
     public static string Eur(decimal amount) =>
-        amount.ToString("C", EurFormat(CultureInfo.CurrentCulture));
+        amount.ToString("C", EurFormat(CultureInfo.CurrentCulture)).Replace(" €", "\u00A0€");
 
     private static NumberFormatInfo EurFormat(CultureInfo culture)
     {

@@ -36,7 +36,7 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
         var open = invoices.Where(i => i.AmountOutstanding > 0).ToList();
         var overdue = open.Where(i => i.StatusOn(Today) == InvoiceStatus.Overdue).ToList();
         return new ClientOverview(
-            client.LegalName, client.Number, Term(form).PeriodOn(Today), form.TrialEndsOn, form.PartnerName,
+            client.LegalName, client.Number, Term(form).PeriodOn(Today), form.ExtensionPeriodMonths, form.TrialEndsOn, form.PartnerName,
             new SeatCap(form.SeatCap, seatsUsed), subsidiaries,
             open.Sum(i => i.AmountOutstanding), overdue.Count, overdue.Sum(i => i.AmountOutstanding),
             open.Where(i => i.StatusOn(Today) != InvoiceStatus.Overdue).OrderBy(i => i.DueOn).FirstOrDefault() is { } next
@@ -94,7 +94,7 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
 }
 
 public sealed record ClientOverview(
-    string ClientName, string ClientNumber, ServicePeriod Period, DateOnly? TrialEndsOn, string? PartnerName,
+    string ClientName, string ClientNumber, ServicePeriod Period, int ExtensionMonths, DateOnly? TrialEndsOn, string? PartnerName,
     SeatCap Seats, int Subsidiaries, decimal Outstanding, int OverdueCount, decimal OverdueAmount, InvoiceDue? NextDue,
     IReadOnlyList<DocumentInForce> Documents, IReadOnlyList<UpcomingAmendment> Amendments);
 
