@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Portal.Web.Data;
+using Portal.Web.Features.Account.Shared;
 
 namespace Portal.Web.Features.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager)
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<Text> T)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 
@@ -51,5 +53,8 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         => RedirectToWithStatus(CurrentPath, message, context);
 
     public void RedirectToInvalidUser(UserManager<PortalUser> userManager, HttpContext context)
-        => RedirectToWithStatus("Account/InvalidUser", $"Error: Unable to load user with ID '{userManager.GetUserId(context.User)}'.", context);
+        => RedirectToWithStatus(
+            "Account/InvalidUser",
+            StatusMessage.ErrorPrefix + T["We could not load the account with the ID {0}.", userManager.GetUserId(context.User) ?? ""],
+            context);
 }
