@@ -4,6 +4,10 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Staff.Acceptances;
+using Portal.Web.Features.Terms;
+using Portal.Web.Features.Terms.Documents;
+using Portal.Web.Shared.Mail;
 using Portal.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +24,10 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddAccountFeature();
 builder.Services.AddDashboardFeature();
 builder.Services.AddBillingFeature();
+builder.Services.AddTermsFeature();
+builder.Services.AddDocumentsFeature();
+builder.Services.AddAcceptanceReviewFeature();
+builder.Services.AddMailFeature();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;
@@ -37,6 +45,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
+app.MapAcceptanceReviewEndpoints();
 app.MapPortalHealthChecks();
 
 app.Run();

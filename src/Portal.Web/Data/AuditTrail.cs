@@ -63,6 +63,8 @@ internal static class AuditTrail
 
     // An owned value (an address) is part of its owner's row and is not an entity of its own.
     private static bool IsAudited(EntityEntry entry) => !entry.Metadata.IsOwned() && entry.Entity is not (AuditEntry
+        // The outbox is delivery bookkeeping; the change that queued an e-mail is audited itself.
+        or Shared.Mail.OutboxEmail
         or DataProtectionKey
         // Identity's tokens hold authenticator keys and recovery codes; the change shows on the user row.
         or IdentityUserToken<string>);

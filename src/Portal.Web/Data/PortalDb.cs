@@ -9,6 +9,7 @@ using Portal.Domain.Staff;
 using Portal.Domain.Subsidiaries;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
+using Portal.Web.Shared.Mail;
 
 namespace Portal.Web.Data;
 
@@ -49,6 +50,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<SlaMonth> SlaMonths => Set<SlaMonth>();
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

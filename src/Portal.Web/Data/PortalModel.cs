@@ -8,6 +8,7 @@ using Portal.Domain.Staff;
 using Portal.Domain.Subsidiaries;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
+using Portal.Web.Shared.Mail;
 
 namespace Portal.Web.Data;
 
@@ -68,9 +69,18 @@ internal static class PortalModel
             e.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId);
             e.HasOne<DocumentVersion>().WithMany().HasForeignKey(r => r.DocumentVersionId);
             e.HasIndex(r => r.Hash).IsUnique();
+            // One index per filter of Support's review (issue #4), each ending in the default sort.
+            e.HasIndex(r => r.AcceptedAt);
             e.HasIndex(r => new { r.ClientId, r.AcceptedAt });
+            e.HasIndex(r => new { r.DocumentType, r.AcceptedAt });
             e.HasIndex(r => new { r.DocumentVersionId, r.AcceptedAt });
-            e.HasIndex(r => r.UserEmail);
+            e.HasIndex(r => new { r.VersionLabel, r.AcceptedAt });
+            e.HasIndex(r => new { r.Method, r.AcceptedAt });
+            e.HasIndex(r => new { r.UserEmail, r.AcceptedAt });
+            // A notice month ends once: at most one deemed acceptance per Client and version.
+            e.HasIndex(r => new { r.ClientId, r.DocumentVersionId })
+                .HasFilter($"\"Method\" = {(int)AcceptanceMethod.DeemedAfterNotice}").IsUnique()
+                .HasDatabaseName("IX_AcceptanceRecords_OneDeemedPerClientAndVersion");
         });
 
         b.Entity<Invoice>(e =>
@@ -125,6 +135,11 @@ internal static class PortalModel
         {
             e.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId);
             e.HasIndex(s => new { s.StaffUserId, s.EndedAt });
+        });
+        b.Entity<OutboxEmail>(e =>
+        {
+            e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            e.HasIndex(m => m.Reason);
         });
         b.Entity<AuditEntry>(e =>
         {

@@ -11,6 +11,12 @@ public static class PortalClaims
     public const string ClientId = "portal:client";
     public const string DisplayName = "portal:name";
 
+    /// <summary>Set while a Provider staff member acts as this ClientAdmin (DOMAIN "Impersonation").</summary>
+    public const string ImpersonatorId = "portal:impersonator";
+    public const string ImpersonatorEmail = "portal:impersonator_email";
+
+    public static bool IsImpersonated(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ImpersonatorId);
+
     public static Guid? ClientIdOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClientId), out var id) ? id : null;
 

@@ -44,7 +44,12 @@ public sealed class PortalData(
         if (user.Identity?.IsAuthenticated != true) return Actor.Nobody;
         var id = user.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity.Name ?? id;
-        if (PortalClaims.ClientIdOf(user) is { } clientId) return Actor.ClientPerson(id, email, clientId);
+        if (PortalClaims.ClientIdOf(user) is { } clientId)
+            return PortalClaims.IsImpersonated(user)
+                // Audited with both identities: the staff member acts, on behalf of the ClientAdmin.
+                ? new Actor(user.FindFirstValue(PortalClaims.ImpersonatorId), user.FindFirstValue(PortalClaims.ImpersonatorEmail),
+                    clientId, SeesAllClients: false, OnBehalfOfUserId: id, OnBehalfOfEmail: email)
+                : Actor.ClientPerson(id, email, clientId);
         return Role.All.Any(r => Role.IsStaffRole(r) && user.IsInRole(r)) ? Actor.Staff(id, email) : Actor.Nobody;
     }
 }

@@ -925,14 +925,27 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("UserEmail");
-
                     b.HasIndex("ClientId", "AcceptedAt");
 
+                    b.HasIndex("ClientId", "DocumentVersionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AcceptanceRecords_OneDeemedPerClientAndVersion")
+                        .HasFilter("\"Method\" = 1");
+
+                    b.HasIndex("DocumentType", "AcceptedAt");
+
                     b.HasIndex("DocumentVersionId", "AcceptedAt");
+
+                    b.HasIndex("Method", "AcceptedAt");
+
+                    b.HasIndex("UserEmail", "AcceptedAt");
+
+                    b.HasIndex("VersionLabel", "AcceptedAt");
 
                     b.ToTable("AcceptanceRecords");
                 });
@@ -1074,6 +1087,66 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("ClientId", "DeactivatedAt");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Web.Shared.Mail.OutboxEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Attachment")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToEmail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reason");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxEmails");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1,0 +1,8 @@
+namespace Portal.Web.Features.Terms;
+
+public static class TermsFeature
+{
+    public static void AddTermsFeature(this IServiceCollection services)
+    {
+    }
+}
