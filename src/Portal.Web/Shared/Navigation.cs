@@ -16,6 +16,7 @@ public static class Navigation
     public static readonly IReadOnlyList<NavEntry> Entries =
     [
         new("/", "Dashboard", Icons.Material.Outlined.Dashboard, Role.All, MatchAll: true),
+        new("/terms", "Contract documents", Icons.Material.Outlined.Gavel, [Role.ClientAdmin, Role.ClientUser]),
         new("/invoices", "Invoices", Icons.Material.Outlined.ReceiptLong, [Role.ClientAdmin]),
         new("/Account/Manage", "Profile and security", Icons.Material.Outlined.ManageAccounts, Role.All),
     ];

@@ -29,8 +29,7 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
         var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
             .Where(i => i.Kind == InvoiceKind.Invoice).ToListAsync();
         var versions = await db.DocumentVersions.AsNoTracking().ToListAsync();
-        var accepted = await db.AcceptanceRecords.AsNoTracking()
-            .Select(r => new { r.DocumentVersionId, r.AcceptedAt }).ToListAsync();
+        var records = await db.AcceptanceRecords.AsNoTracking().ToListAsync();
 
         var now = clock.GetUtcNow();
         var open = invoices.Where(i => i.AmountOutstanding > 0).ToList();
@@ -41,10 +40,7 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
             open.Sum(i => i.AmountOutstanding), overdue.Count, overdue.Sum(i => i.AmountOutstanding),
             open.Where(i => i.StatusOn(Today) != InvoiceStatus.Overdue).OrderBy(i => i.DueOn).FirstOrDefault() is { } next
                 ? new InvoiceDue(next.Number, next.DueOn, next.AmountOutstanding) : null,
-            DocumentsInForce.At(versions, now).Select(v => new DocumentInForce(v.Type, v.Label,
-                accepted.Where(a => a.DocumentVersionId == v.Id).Select(a => (DateTimeOffset?)a.AcceptedAt).Min())).ToList(),
-            DocumentsInForce.Upcoming(versions, now).Select(v => new UpcomingAmendment(v.Type, v.Label,
-                DateOnly.FromDateTime(v.EffectiveAt.UtcDateTime), DateOnly.FromDateTime(v.EffectiveAt.UtcDateTime).DayNumber - Today.DayNumber)).ToList());
+            ClientAcceptance.For(versions, records, now).Where(s => s.Kind != StandingKind.InNoticeMonth).ToList());
     }
 
     /// <summary>
@@ -96,13 +92,9 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
 public sealed record ClientOverview(
     string ClientName, string ClientNumber, ServicePeriod Period, int ExtensionMonths, DateOnly? TrialEndsOn, string? PartnerName,
     SeatCap Seats, int Subsidiaries, decimal Outstanding, int OverdueCount, decimal OverdueAmount, InvoiceDue? NextDue,
-    IReadOnlyList<DocumentInForce> Documents, IReadOnlyList<UpcomingAmendment> Amendments);
+    IReadOnlyList<DocumentStanding> Documents);
 
 public sealed record InvoiceDue(string Number, DateOnly DueOn, decimal Amount);
-
-public sealed record DocumentInForce(DocumentType Type, string Label, DateTimeOffset? AcceptedAt);
-
-public sealed record UpcomingAmendment(DocumentType Type, string Label, DateOnly EffectiveOn, int DaysLeft);
 
 public sealed record ClientRow(Guid Id, string Number, string Name, ServicePeriod Period, DateOnly? TrialEndsOn, SeatCap Seats, int OverdueInvoices);
 

@@ -11,7 +11,7 @@ public class InvoicesCardTests : PortalComponentContext
     private static readonly ServicePeriod Period = new SubscriptionTerm(new DateOnly(2025, 1, 1), 12, 12, 2).Period(0);
 
     private static ClientOverview Overview(decimal outstanding, int overdueCount = 0, decimal overdueAmount = 0m, InvoiceDue? nextDue = null) =>
-        new("Client SA", "C-0001", Period, 12, null, null, new SeatCap(10, 4), 0, outstanding, overdueCount, overdueAmount, nextDue, [], []);
+        new("Client SA", "C-0001", Period, 12, null, null, new SeatCap(10, 4), 0, outstanding, overdueCount, overdueAmount, nextDue, []);
 
     private IRenderedComponent<InvoicesCard> RenderCard(ClientOverview overview) =>
         Render<InvoicesCard>(p => p.Add(c => c.Overview, overview));

@@ -13,7 +13,7 @@ public class SubscriptionCardTests : PortalComponentContext
     private static readonly SubscriptionTerm Term = new(new DateOnly(2025, 1, 1), 12, 12, 2);
 
     private static ClientOverview Overview(ServicePeriod period, DateOnly? trialEndsOn = null, string? partner = null) =>
-        new("Client SA", "C-0001", period, 12, trialEndsOn, partner, new SeatCap(10, 4), 0, 0m, 0, 0m, null, [], []);
+        new("Client SA", "C-0001", period, 12, trialEndsOn, partner, new SeatCap(10, 4), 0, 0m, 0, 0m, null, []);
 
     private IRenderedComponent<SubscriptionCard> RenderCard(ClientOverview overview) =>
         Render<SubscriptionCard>(p => p.Add(c => c.Overview, overview));

@@ -1,0 +1,153 @@
+using Portal.Domain.Terms;
+
+namespace Portal.Domain.Tests.Terms;
+
+public class ClientAcceptanceTests
+{
+    private static readonly Guid Client = Guid.NewGuid();
+
+    private static DateTimeOffset At(int y, int m, int d) => new(y, m, d, 9, 0, 0, TimeSpan.Zero);
+
+    private static DocumentVersion Version(DocumentType type, string label, DateTimeOffset published, DateTimeOffset effective,
+        bool editorial = false) => new()
+    {
+        Type = type, Label = label, Content = label, ContentSha256 = AcceptanceChain.Sha256(label), ChangeSummary = "",
+        PublishedAt = published, EffectiveAt = effective, IsEditorial = editorial,
+    };
+
+    private static AcceptanceRecord Accepted(DocumentVersion v, DateTimeOffset at, AcceptanceMethod method = AcceptanceMethod.Clickwrap) => new()
+    {
+        ClientId = Client, DocumentType = v.Type, DocumentVersionId = v.Id, VersionLabel = v.Label,
+        ContentSha256 = v.ContentSha256, Method = method, AcceptedAt = at, PreviousHash = "", Hash = "",
+    };
+
+    // General Terms: 2025_09 in force since 1 Sept 2025; amendment 2026_11 notified 3 Nov 2026, in effect 3 Dec 2026.
+    private static readonly DocumentVersion Terms2025 = Version(DocumentType.GeneralTermsAndConditions, "2025_09", At(2025, 9, 1), At(2025, 9, 1));
+    private static readonly DocumentVersion Terms2026 = Version(DocumentType.GeneralTermsAndConditions, "2026_11", At(2026, 11, 3), At(2026, 12, 3));
+
+    [Fact]
+    public void A_Client_that_never_accepted_must_accept_the_version_in_force_before_using_the_portal()
+    {
+        var standings = ClientAcceptance.For([Terms2025], [], At(2026, 1, 10));
+
+        var only = Assert.Single(standings);
+        Assert.Equal(StandingKind.Required, only.Kind);
+        Assert.True(ClientAcceptance.MustAccept(standings));
+    }
+
+    [Fact]
+    public void During_the_notice_month_the_amendment_is_announced_but_does_not_close_the_portal()
+    {
+        var standings = ClientAcceptance.For([Terms2025, Terms2026], [Accepted(Terms2025, At(2025, 9, 2))], At(2026, 11, 13));
+
+        Assert.Equal([StandingKind.Accepted, StandingKind.InNoticeMonth], standings.Select(s => s.Kind));
+        Assert.Equal(At(2026, 12, 3), standings[1].Deadline);
+        Assert.False(ClientAcceptance.MustAccept(standings));
+    }
+
+    [Fact]
+    public void Accepting_the_amendment_early_ends_the_announcement()
+    {
+        var records = new[] { Accepted(Terms2025, At(2025, 9, 2)), Accepted(Terms2026, At(2026, 11, 20)) };
+
+        var standings = ClientAcceptance.For([Terms2025, Terms2026], records, At(2026, 11, 21));
+
+        Assert.All(standings, s => Assert.Equal(StandingKind.Accepted, s.Kind));
+    }
+
+    [Fact]
+    public void After_the_notice_month_an_amendment_nobody_accepted_closes_the_portal_until_deemed_or_accepted()
+    {
+        var standings = ClientAcceptance.For([Terms2025, Terms2026], [Accepted(Terms2025, At(2025, 9, 2))], At(2026, 12, 4));
+
+        Assert.Equal(Terms2026, Assert.Single(standings).Version);
+        Assert.True(ClientAcceptance.MustAccept(standings));
+    }
+
+    [Fact]
+    public void A_deemed_acceptance_is_shown_as_such()
+    {
+        var records = new[] { Accepted(Terms2025, At(2025, 9, 2)), Accepted(Terms2026, At(2026, 12, 3), AcceptanceMethod.DeemedAfterNotice) };
+
+        var standing = Assert.Single(ClientAcceptance.For([Terms2025, Terms2026], records, At(2026, 12, 4)));
+
+        Assert.Equal(StandingKind.DeemedAccepted, standing.Kind);
+    }
+
+    [Fact]
+    public void An_editorial_correction_is_shown_but_needs_no_new_acceptance_and_keeps_the_accepted_record()
+    {
+        var typoFix = Version(DocumentType.GeneralTermsAndConditions, "2025_09a", At(2026, 2, 1), At(2026, 2, 1), editorial: true);
+        var record = Accepted(Terms2025, At(2025, 9, 2));
+
+        var standing = Assert.Single(ClientAcceptance.For([Terms2025, typoFix], [record], At(2026, 3, 1)));
+
+        Assert.Equal(typoFix, standing.Version);
+        Assert.Equal(StandingKind.Accepted, standing.Kind);
+        Assert.Same(record, standing.Record);
+    }
+
+    [Fact]
+    public void Order_forms_and_commercial_proposals_are_signed_not_clicked_and_never_gate()
+    {
+        var orderForm = Version(DocumentType.OrderForm, "OF-1", At(2025, 1, 1), At(2025, 1, 1));
+        var proposal = Version(DocumentType.CommercialProposal, "CP-1", At(2025, 1, 1), At(2025, 1, 1));
+
+        Assert.Empty(ClientAcceptance.For([orderForm, proposal], [], At(2026, 1, 1)));
+    }
+
+    [Fact]
+    public void Documents_come_in_their_order_of_precedence()
+    {
+        var aup = Version(DocumentType.AcceptableUsePolicy, "1", At(2025, 1, 1), At(2025, 1, 1));
+        var privacy = Version(DocumentType.PersonalDataProtectionPolicy, "1", At(2025, 1, 1), At(2025, 1, 1));
+
+        var standings = ClientAcceptance.For([Terms2025, privacy, aup], [], At(2026, 1, 1));
+
+        Assert.Equal([DocumentType.AcceptableUsePolicy, DocumentType.PersonalDataProtectionPolicy, DocumentType.GeneralTermsAndConditions],
+            standings.Select(s => s.Version.Type));
+    }
+
+    [Fact]
+    public void A_version_not_yet_published_is_invisible()
+    {
+        var future = Version(DocumentType.TechnicalPrerequisites, "2027_01", At(2027, 1, 1), At(2027, 2, 1));
+
+        Assert.Empty(ClientAcceptance.For([future], [], At(2026, 12, 1)));
+    }
+
+    [Theory]
+    [InlineData("2026-12-02", false)] // inside the notice month
+    [InlineData("2026-12-03", true)]  // the notice month ended at 09:00 that day
+    [InlineData("2027-03-01", true)]
+    public void Deemed_acceptance_is_due_once_the_notice_month_has_ended(string today, bool due)
+    {
+        var now = new DateTimeOffset(DateTime.Parse(today, System.Globalization.CultureInfo.InvariantCulture).AddHours(12), TimeSpan.Zero);
+
+        var versions = ClientAcceptance.DeemedAcceptanceDue([Terms2025, Terms2026], [Accepted(Terms2025, At(2025, 9, 2))], [], now);
+
+        Assert.Equal(due ? [Terms2026] : [], versions);
+    }
+
+    [Fact]
+    public void No_deemed_acceptance_for_a_Client_that_cited_the_amendment_in_a_termination_notice()
+    {
+        Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, Terms2026], [Accepted(Terms2025, At(2025, 9, 2))], [Terms2026.Id], At(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void No_deemed_acceptance_for_a_Client_never_bound_by_an_earlier_version_nor_for_one_that_accepted()
+    {
+        Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, Terms2026], [], [], At(2027, 1, 1)));
+        Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, Terms2026],
+            [Accepted(Terms2025, At(2025, 9, 2)), Accepted(Terms2026, At(2026, 11, 20))], [], At(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void An_editorial_correction_is_never_deemed_accepted()
+    {
+        var typoFix = Version(DocumentType.GeneralTermsAndConditions, "2025_09a", At(2026, 2, 1), At(2026, 2, 1), editorial: true);
+
+        Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, typoFix], [Accepted(Terms2025, At(2025, 9, 2))], [], At(2027, 1, 1)));
+    }
+}
