@@ -1,0 +1,56 @@
+using Portal.Domain.Clients;
+using Portal.Domain.Subscription;
+
+namespace Portal.Domain.Billing;
+
+/// <summary>
+/// SEO §10.3: at each anniversary, P(t) = P(t-1) × S(t) / S(t-1) with the Syntec index, except for online orders.
+/// (<see cref="PriceRevision"/> is the record of a revision once applied.)
+/// </summary>
+public static class PriceRevisionRule
+{
+    /// <summary>SEO §10.3: new prices are announced at least 30 days before the notice period opens.</summary>
+    public const int AnnouncementDays = 30;
+
+    /// <summary>The revised unit price, to the cent; the next revision starts from this rounded price.</summary>
+    public static decimal Revise(decimal previousPrice, decimal previousIndex, decimal newIndex) =>
+        // SEO §10.3 has no floor: a falling index lowers the price, as the formula says.
+        Money.Round(previousPrice * newIndex / previousIndex);
+
+    /// <summary>What each subscription line would cost after revision, for staff to check before applying it.</summary>
+    public static RevisionPreview Preview(PaymentMethod method, IEnumerable<ScheduledLine> lines, decimal previousIndex, decimal newIndex)
+    {
+        if (method == PaymentMethod.Online)
+            return RevisionPreview.Refused("Prices of online orders are not revised (SEO §10.3).");
+        if (previousIndex <= 0 || newIndex <= 0)
+            return RevisionPreview.Refused("Enter both Syntec index values: each must be greater than zero.");
+
+        // SEO §10.2: professional services were invoiced in full on signature, so only subscriptions are revised.
+        return new RevisionPreview(null, [.. lines
+            .Where(l => l.Kind == OrderLineKind.Subscription)
+            .Select(l => new RevisedLine(l.Description, l.Quantity, l.UnitPriceExclVat, Revise(l.UnitPriceExclVat, previousIndex, newIndex)))]);
+    }
+
+    /// <summary>
+    /// The last day to announce new prices for the period after <paramref name="current"/>: the notice period
+    /// opens the day after the notice deadline (31 October → 1 November), so the announcement is due by 2 October.
+    /// </summary>
+    public static DateOnly AnnounceBy(ServicePeriod current, int announcementDays = AnnouncementDays) =>
+        current.NoticeDeadline.AddDays(1 - announcementDays);
+}
+
+/// <param name="Refusal">Why no revision applies; null when the lines are revised.</param>
+public sealed record RevisionPreview(string? Refusal, IReadOnlyList<RevisedLine> Lines)
+{
+    public bool IsAllowed => Refusal is null;
+
+    public static RevisionPreview Refused(string why) => new(why, []);
+}
+
+/// <param name="PreviousUnitPrice">P(t-1), per year excl. VAT.</param>
+/// <param name="RevisedUnitPrice">P(t), per year excl. VAT.</param>
+public sealed record RevisedLine(string Description, decimal Quantity, decimal PreviousUnitPrice, decimal RevisedUnitPrice)
+{
+    public decimal PreviousAmount => Money.Round(Quantity * PreviousUnitPrice);
+    public decimal RevisedAmount => Money.Round(Quantity * RevisedUnitPrice);
+}
