@@ -2,7 +2,6 @@ namespace Portal.Web.Features.Terms.Documents;
 
 public static class DocumentsFeature
 {
-    public static void AddDocumentsFeature(this IServiceCollection services)
-    {
-    }
+    /// <summary>Publishing contract document versions (ProviderAdmin), their amendment notices and the comparison of versions.</summary>
+    public static void AddDocumentsFeature(this IServiceCollection services) => services.AddScoped<DocumentPublishing>();
 }
