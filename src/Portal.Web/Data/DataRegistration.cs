@@ -59,6 +59,9 @@ public static class DataRegistration
         {
             if (Path.GetDirectoryName(path) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
             await db.Database.MigrateAsync();
+            // Without statistics SQLite can pick a poor index for combined filters (the acceptance review
+            // benchmark: 25 ms instead of 1 ms at 100,000 records). A bounded ANALYZE costs milliseconds.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;");
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException or SqliteException)
         {

@@ -17,6 +17,12 @@ public sealed class PortalOptions
     /// <summary>The sender address of the portal's e-mails.</summary>
     public string MailFrom { get; set; } = "portal@provider.test";
 
+    /// <summary>
+    /// Whether the timed jobs (outbox sender, deemed acceptance) run by themselves. Tests that set the
+    /// clock turn them off and run one pass by hand.
+    /// </summary>
+    public bool BackgroundJobs { get; set; } = true;
+
     /// <summary>The product name in the app bar and the browser tab.</summary>
     public string ProductName { get; set; } = "Portal";
 }

@@ -40,11 +40,13 @@ public static class AcceptanceLedger
         }
     }
 
-    // SQLite: UNIQUE or PRIMARY KEY constraint failed (extended codes 1555, 2067); PostgreSQL: unique_violation (23505).
+    // Only a race for the same position (the primary key) is retried; any other constraint is the caller's to handle.
+    // SQLite: SQLITE_CONSTRAINT_PRIMARYKEY (1555); PostgreSQL: unique_violation (23505) on the primary key.
     private static bool IsConflict(DbUpdateException e) => e.InnerException switch
     {
-        SqliteException s => s.SqliteErrorCode == 19,
-        { } other => other.GetType().GetProperty("SqlState")?.GetValue(other) as string == "23505",
+        SqliteException s => s.SqliteExtendedErrorCode == 1555,
+        { } other => other.GetType().GetProperty("SqlState")?.GetValue(other) as string == "23505"
+                     && other.GetType().GetProperty("ConstraintName")?.GetValue(other) as string == "PK_AcceptanceRecords",
         _ => false,
     };
 }

@@ -1,8 +1,16 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Portal.Web.Shared.Mail;
 
 public static class MailFeature
 {
+    /// <summary>The outbox sender (SMTP, or .eml files in the pickup folder) and its settings, Portal:Mail.</summary>
     public static void AddMailFeature(this IServiceCollection services)
     {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<PickupFolderMail>();
+        // One instance, both the hosted service and what tests call directly.
+        services.TryAddSingleton<OutboxSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
     }
 }
