@@ -42,23 +42,10 @@ public static class AcceptanceChain
     /// <summary>Walks the records in chain order and reports the first one that does not hold.</summary>
     public static ChainVerdict Verify(IEnumerable<AcceptanceRecord> recordsInOrder)
     {
-        var expectedPrevious = Genesis;
-        long expectedId = 1, count = 0;
-        foreach (var r in recordsInOrder)
-        {
-            if (r.Id != expectedId)
-                return ChainVerdict.Broken(count, expectedId, r.Id > expectedId
-                    ? $"record {expectedId} is missing (the next one found is {r.Id})"
-                    : $"record {r.Id} is out of order (expected {expectedId})");
-            if (r.PreviousHash != expectedPrevious)
-                return ChainVerdict.Broken(count, r.Id, "its link to the previous record does not match: a record before it was changed, removed or reordered");
-            if (HashOf(r) != r.Hash)
-                return ChainVerdict.Broken(count, r.Id, "its content no longer matches its hash: the record was changed");
-            expectedPrevious = r.Hash;
-            expectedId++;
-            count++;
-        }
-        return ChainVerdict.Intact(count);
+        var verifier = new ChainVerifier();
+        foreach (var record in recordsInOrder)
+            if (!verifier.Add(record)) break;
+        return verifier.Verdict;
     }
 }
 

@@ -1,0 +1,276 @@
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace Portal.Web.Shared.Pdf;
+
+/// <summary>
+/// The one PDF layout of the portal (invoices, termination notices, acceptance evidence): A4, the
+/// Provider's name and the document title on every page, then blocks laid out top to bottom (labelled
+/// fields, paragraphs, hashes, tables) that wrap and break onto new pages by themselves, and
+/// "page n of m" in the footer of every page. Text arrives already translated.
+/// </summary>
+/// <example><code>
+/// using var sheet = new PdfSheet(provider, T["Acceptance evidence"], T["Page {0} of {1}"]);
+/// sheet.Field(T["Client"], "Acme Industries SA").Hash(T["Hash"], record.Hash);
+/// return sheet.ToArray();
+/// </code></example>
+public sealed class PdfSheet : IDisposable
+{
+    private const double Margin = 50, LabelWidth = 150, Gap = 10;
+    private static readonly XSize A4 = new(595.28, 841.89);
+    private static readonly XColor Ink = XColor.FromArgb(0x1a, 0x1a, 0x1a), Muted = XColor.FromArgb(0x55, 0x5e, 0x6b),
+        Brand = XColor.FromArgb(0x1f, 0x4e, 0x8c), Rule = XColor.FromArgb(0xc8, 0xd0, 0xda), Tint = XColor.FromArgb(0xf1, 0xf4, 0xf8),
+        Good = XColor.FromArgb(0x2e, 0x7d, 0x32), Bad = XColor.FromArgb(0xb3, 0x26, 0x1e);
+
+    private readonly PdfDocument document = new();
+    private readonly string provider, title, pageOf;
+    private readonly XFont body, bold, small, smallBold, code, heading, big;
+    private XGraphics? page;
+    private double y;
+    private bool finished;
+
+    static PdfSheet() => PdfFonts.Install();
+
+    /// <param name="provider">The Provider's legal name, top left of every page.</param>
+    /// <param name="title">The document's title: large on the first page, small in every page's footer.</param>
+    /// <param name="pageOf">The footer's format, translated: "Page {0} of {1}".</param>
+    public PdfSheet(string provider, string title, string pageOf)
+    {
+        (this.provider, this.title, this.pageOf) = (provider, title, pageOf);
+        document.Info.Title = title;
+        document.Info.Author = provider;
+        document.Info.Creator = "Portal";
+        body = new XFont(PdfFonts.Family, 10);
+        bold = new XFont(PdfFonts.Family, 10, XFontStyleEx.Bold);
+        small = new XFont(PdfFonts.Family, 8.5);
+        smallBold = new XFont(PdfFonts.Family, 8.5, XFontStyleEx.Bold);
+        code = new XFont(PdfFonts.Family, 8);
+        heading = new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold);
+        big = new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold);
+        NewPage();
+        Lines(title, big, Brand, Margin, Width);
+        y += 6;
+    }
+
+    private double Width => A4.Width - 2 * Margin;
+    private double Bottom => A4.Height - Margin - 24;
+    private double ValueX => Margin + LabelWidth + Gap;
+    private double ValueWidth => Width - LabelWidth - Gap;
+    private XGraphics Page => page!;
+
+    /// <summary>A section title, kept on the same page as at least two lines after it.</summary>
+    public PdfSheet Heading(string text)
+    {
+        y += 10;
+        Need(LineHeight(heading) * 1.5 + 3 * LineHeight(body));
+        Lines(text, heading, Brand, Margin, Width);
+        Page.DrawLine(new XPen(Rule, 0.75), Margin, y + 1, Margin + Width, y + 1);
+        y += 6;
+        return this;
+    }
+
+    /// <summary>A labelled value: the label in the left column, the value wrapped in the right one. An empty value shows "—".</summary>
+    public PdfSheet Field(string label, string? value) => Row(label, string.IsNullOrWhiteSpace(value) ? "—" : value, body, Ink, tint: false);
+
+    /// <summary>A hash or another long token: small, on a tinted band, cut anywhere when it does not fit on one line.</summary>
+    public PdfSheet Hash(string label, string? value) => Row(label, string.IsNullOrEmpty(value) ? "—" : value, code, Ink, tint: true);
+
+    /// <summary>Running text across the full width.</summary>
+    public PdfSheet Paragraph(string text, bool muted = false)
+    {
+        y += 4;
+        Lines(text, muted ? small : body, muted ? Muted : Ink, Margin, Width);
+        y += 4;
+        return this;
+    }
+
+    /// <summary>A framed statement with a green (holds) or red (does not hold) bar: a verification result, a warning.</summary>
+    public PdfSheet Verdict(string text, bool holds)
+    {
+        y += 8;
+        var lines = Wrap(text, bold, Width - 20);
+        var height = lines.Count * LineHeight(bold) + 12;
+        Need(height);
+        Page.DrawRectangle(new XSolidBrush(Tint), Margin, y, Width, height);
+        Page.DrawRectangle(new XSolidBrush(holds ? Good : Bad), Margin, y, 4, height);
+        y += 6;
+        foreach (var line in lines) DrawLine(line, bold, holds ? Good : Bad, Margin + 14);
+        y += 6 + 4;
+        return this;
+    }
+
+    /// <summary>A table with a header row (repeated after a page break); widths are relative, right-aligned columns for amounts.</summary>
+    public PdfSheet Table(IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    {
+        var total = columns.Sum(c => c.Width);
+        var widths = columns.Select(c => c.Width / total * Width).ToArray();
+        y += 6;
+        Need(3 * LineHeight(small));
+        TableRow(columns.Select(c => c.Header).ToList(), columns, widths, smallBold, header: true);
+        foreach (var row in rows)
+        {
+            var height = RowHeight(row, widths, small);
+            if (y + height > Bottom)
+            {
+                NewPage();
+                TableRow(columns.Select(c => c.Header).ToList(), columns, widths, smallBold, header: true);
+            }
+            TableRow(row, columns, widths, small, header: false);
+        }
+        y += 6;
+        return this;
+    }
+
+    public void Save(Stream stream)
+    {
+        Finish();
+        document.Save(stream, closeStream: false);
+    }
+
+    public byte[] ToArray()
+    {
+        using var stream = new MemoryStream();
+        Save(stream);
+        return stream.ToArray();
+    }
+
+    public void Dispose()
+    {
+        page?.Dispose();
+        document.Dispose();
+    }
+
+    private PdfSheet Row(string label, string value, XFont font, XColor color, bool tint)
+    {
+        var labelLines = Wrap(label, small, LabelWidth);
+        var valueLines = Wrap(value, font, ValueWidth - (tint ? 8 : 0));
+        var lineHeight = Math.Max(LineHeight(font), LineHeight(small));
+        var count = Math.Max(labelLines.Count, valueLines.Count);
+        y += 3;
+        Need(Math.Min(count * lineHeight, Bottom - Top));
+        for (var i = 0; i < count; i++)
+        {
+            Need(lineHeight);
+            if (tint) Page.DrawRectangle(new XSolidBrush(Tint), ValueX, y - 1, ValueWidth, lineHeight + 2);
+            if (i < labelLines.Count) Page.DrawString(labelLines[i], small, new XSolidBrush(Muted), new XRect(Margin, y + BaselineShift(small, font), LabelWidth, lineHeight), XStringFormats.TopLeft);
+            if (i < valueLines.Count) Page.DrawString(valueLines[i], font, new XSolidBrush(color), new XRect(ValueX + (tint ? 4 : 0), y + BaselineShift(font, small), ValueWidth, lineHeight), XStringFormats.TopLeft);
+            y += lineHeight;
+        }
+        y += 3;
+        return this;
+    }
+
+    private void TableRow(IReadOnlyList<string?> cells, IReadOnlyList<PdfColumn> columns, double[] widths, XFont font, bool header)
+    {
+        var height = RowHeight(cells, widths, font);
+        if (header) Page.DrawRectangle(new XSolidBrush(Tint), Margin, y, Width, height);
+        var x = Margin;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var lines = Wrap(c < cells.Count ? cells[c] ?? "" : "", font, widths[c] - 8);
+            for (var i = 0; i < lines.Count; i++)
+                Page.DrawString(lines[i], font, new XSolidBrush(header ? Muted : Ink),
+                    new XRect(x + 4, y + 3 + i * LineHeight(font), widths[c] - 8, LineHeight(font)),
+                    columns[c].AlignRight ? XStringFormats.TopRight : XStringFormats.TopLeft);
+            x += widths[c];
+        }
+        y += height;
+        Page.DrawLine(new XPen(Rule, 0.5), Margin, y, Margin + Width, y);
+    }
+
+    private double RowHeight(IReadOnlyList<string?> cells, double[] widths, XFont font) =>
+        widths.Select((w, c) => Wrap(c < cells.Count ? cells[c] ?? "" : "", font, w - 8).Count).Max() * LineHeight(font) + 6;
+
+    private void Lines(string text, XFont font, XColor color, double x, double width)
+    {
+        foreach (var line in Wrap(text, font, width))
+        {
+            Need(LineHeight(font));
+            DrawLine(line, font, color, x);
+        }
+    }
+
+    private void DrawLine(string line, XFont font, XColor color, double x)
+    {
+        Page.DrawString(line, font, new XSolidBrush(color), new XRect(x, y, A4.Width - Margin - x, LineHeight(font)), XStringFormats.TopLeft);
+        y += LineHeight(font);
+    }
+
+    private static double LineHeight(XFont font) => font.Size * 1.35;
+
+    /// <summary>How far to lower text in <paramref name="font"/> so it sits on the same baseline as text in <paramref name="other"/> (DejaVu's ascent is 0.93 em).</summary>
+    private static double BaselineShift(XFont font, XFont other) => Math.Max(0, other.Size - font.Size) * 0.93;
+
+    private double Top => Margin + 28;
+
+    /// <summary>Starts a new page unless <paramref name="height"/> more points fit on this one.</summary>
+    private void Need(double height)
+    {
+        if (y + height > Bottom) NewPage();
+    }
+
+    private void NewPage()
+    {
+        page?.Dispose();
+        var next = document.AddPage();
+        next.Size = PdfSharp.PageSize.A4;
+        page = XGraphics.FromPdfPage(next);
+        Page.DrawString(provider, smallBold, new XSolidBrush(Brand), new XRect(Margin, Margin, Width, 12), XStringFormats.TopLeft);
+        Page.DrawLine(new XPen(Brand, 1.5), Margin, Margin + 16, Margin + Width, Margin + 16);
+        y = Top;
+    }
+
+    /// <summary>"Page n of m" on every page, once m is known.</summary>
+    private void Finish()
+    {
+        if (finished) return;
+        finished = true;
+        page?.Dispose();
+        page = null;
+        for (var i = 0; i < document.PageCount; i++)
+        {
+            using var gfx = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
+            var footerY = A4.Height - Margin;
+            gfx.DrawLine(new XPen(Rule, 0.75), Margin, footerY - 4, Margin + Width, footerY - 4);
+            gfx.DrawString(string.Format(pageOf, i + 1, document.PageCount), small, new XSolidBrush(Muted),
+                new XRect(Margin, footerY, Width, 12), XStringFormats.TopRight);
+            gfx.DrawString(title, small, new XSolidBrush(Muted), new XRect(Margin, footerY, Width - 90, 12), XStringFormats.TopLeft);
+        }
+    }
+
+    /// <summary>Greedy word wrap; a word wider than the line (a hash, a URL, a user agent) is cut between characters.</summary>
+    private List<string> Wrap(string text, XFont font, double width)
+    {
+        var lines = new List<string>();
+        foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
+        {
+            var line = "";
+            foreach (var word in paragraph.Split(' '))
+            {
+                var candidate = line.Length == 0 ? word : line + " " + word;
+                if (Fits(candidate, font, width)) { line = candidate; continue; }
+                if (line.Length > 0) lines.Add(line);
+                line = word;
+                while (!Fits(line, font, width) && line.Length > 1)
+                {
+                    // The longest prefix that fits, by bisection: a 10,000-character token costs a few dozen measurements a line.
+                    int shortest = 1, longest = line.Length - 1;
+                    while (shortest < longest)
+                    {
+                        var middle = (shortest + longest + 1) / 2;
+                        if (Fits(line[..middle], font, width)) shortest = middle; else longest = middle - 1;
+                    }
+                    lines.Add(line[..shortest]);
+                    line = line[shortest..];
+                }
+            }
+            lines.Add(line);
+        }
+        return lines;
+    }
+
+    private bool Fits(string text, XFont font, double width) => Page.MeasureString(text, font).Width <= width;
+}
+
+/// <param name="Width">Relative to the other columns.</param>
+public sealed record PdfColumn(string Header, double Width = 1, bool AlignRight = false);
