@@ -26,6 +26,24 @@ public sealed class AccessibilityTests(PortalServer server, BrowserFixture brows
         await AssertNoSeriousViolationsAsync("ClientAdmin dashboard");
     }
 
+    [Theory]
+    [InlineData("admin@acme.test", "/terms")]
+    [InlineData("admin@acme.test", "/invoices")]
+    [InlineData("admin@acme.test", "/Account/Manage/TwoFactorAuthentication")]
+    [InlineData("support@provider.test", "/staff/acceptances")]
+    [InlineData("owner@provider.test", "/staff/documents")]
+    [InlineData("owner@provider.test", "/staff/documents/new?type=AcceptableUsePolicy")]
+    [InlineData("am@provider.test", "/")]
+    public async Task Each_page_has_no_serious_accessibility_violations(string email, string path)
+    {
+        await SignInAsync(email);
+        await Page.GotoAsync(path);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(Page.Locator("h1").First).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(path);
+    }
+
     async Task AssertNoSeriousViolationsAsync(string what)
     {
         AxeResult result = await Page.RunAxe();

@@ -235,7 +235,9 @@ public sealed class DemoData(
         ContentSha256 = version.ContentSha256, Method = AcceptanceMethod.Clickwrap,
         AcceptedAt = new DateTimeOffset(acceptedAtUtc, TimeSpan.Zero), IpAddress = "203.0.113.24",
         UserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Demo", Culture = client.Culture, PageUrl = "/terms",
-        CheckboxWording = "I have read and accept", ButtonWording = "Accept", PreviousHash = "", Hash = "",
+        // The wording the Client saw, in its language, as TermsService records it.
+        CheckboxWording = client.Culture == "fr" ? "J'ai lu et j'accepte ce document." : "I have read and accept this document.",
+        ButtonWording = client.Culture == "fr" ? "Accepter" : "Accept", PreviousHash = "", Hash = "",
     };
 
     private async Task<PortalUser> AddUser(string email, string name, Guid? clientId, string role,
