@@ -23,6 +23,8 @@ builder.Services.AddScoped<DemoData>();
 builder.Services.AddAccountFeature();
 builder.Services.AddDashboardFeature();
 builder.Services.AddBillingFeature();
+builder.Services.AddInvoiceDocuments();
+builder.Services.AddSubscriptionFeature();
 builder.Services.AddTermsFeature();
 builder.Services.AddDeemedAcceptanceJob();
 builder.Services.AddDocumentsFeature();
@@ -46,6 +48,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapAcceptanceReviewEndpoints();
+app.MapInvoiceDocumentEndpoints();
 app.MapPortalHealthChecks();
 
 app.Run();

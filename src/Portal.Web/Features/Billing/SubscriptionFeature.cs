@@ -1,0 +1,8 @@
+namespace Portal.Web.Features.Billing;
+
+public static class SubscriptionFeature
+{
+    public static void AddSubscriptionFeature(this IServiceCollection services)
+    {
+    }
+}
