@@ -48,6 +48,7 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapCultureEndpoint();
 app.MapAcceptanceReviewEndpoints();
+app.MapTermsEndpoints();
 app.MapInvoiceDocumentEndpoints();
 app.MapPortalHealthChecks();
 
