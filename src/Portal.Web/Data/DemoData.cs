@@ -75,6 +75,7 @@ public sealed class DemoData(
         await AddUser("erp-sync@acme.test", "ERP synchronisation", acme.Id, Role.ClientUser, withPassword: false, serviceAccount: true);
 
         var globexAdmin = await AddUser("admin@globex.test", "Jonas Weber", globex.Id, Role.ClientAdmin);
+        (await db.SepaMandates.SingleAsync(m => m.ClientId == globex.Id)).SignedByUserId = globexAdmin.Id;
         await AddUser("mia.schulz@globex.test", "Mia Schulz", globex.Id, Role.ClientUser, withPassword: false);
         await AddUser("admin@initech.test", "Bill Lumbergh", initech.Id, Role.ClientAdmin);
 
@@ -160,7 +161,7 @@ public sealed class DemoData(
         db.SepaMandates.Add(new SepaMandate
         {
             ClientId = globex.Id, Iban = "DE89370400440532013000", Bic = "COBADEFFXXX",
-            SignedAt = now.AddMonths(-3).AddDays(-5), SignedByUserId = "demo",
+            SignedAt = now.AddMonths(-3).AddDays(-5), SignedByUserId = "", // set to Globex's admin once that account exists
         });
         return globex;
     }

@@ -17,6 +17,7 @@ public static class Navigation
     [
         new("/", "Dashboard", Icons.Material.Outlined.Dashboard, Role.All, MatchAll: true),
         new("/terms", "Contract documents", Icons.Material.Outlined.Gavel, [Role.ClientAdmin, Role.ClientUser]),
+        new("/subscription", "Subscription", Icons.Material.Outlined.EventRepeat, [Role.ClientAdmin]),
         new("/invoices", "Invoices", Icons.Material.Outlined.ReceiptLong, [Role.ClientAdmin]),
         new("/staff/acceptances", "Acceptance records", Icons.Material.Outlined.FactCheck, [Role.Support, Role.ProviderAdmin]),
         new("/staff/documents", "Contract documents", Icons.Material.Outlined.Gavel, [Role.ProviderAdmin]),

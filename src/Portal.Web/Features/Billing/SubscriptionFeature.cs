@@ -4,5 +4,7 @@ public static class SubscriptionFeature
 {
     public static void AddSubscriptionFeature(this IServiceCollection services)
     {
+        services.AddScoped<SubscriptionOverviewService>();
+        services.AddScoped<SepaMandateService>();
     }
 }
