@@ -29,6 +29,8 @@ public sealed class AccessibilityTests(PortalServer server, BrowserFixture brows
     [Theory]
     [InlineData("admin@acme.test", "/terms")]
     [InlineData("admin@acme.test", "/invoices")]
+    [InlineData("admin@acme.test", "/subscription")]
+    [InlineData("admin@globex.test", "/subscription")]
     [InlineData("admin@acme.test", "/Account/Manage/TwoFactorAuthentication")]
     [InlineData("support@provider.test", "/staff/acceptances")]
     [InlineData("owner@provider.test", "/staff/documents")]
