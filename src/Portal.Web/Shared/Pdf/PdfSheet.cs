@@ -24,6 +24,7 @@ public sealed class PdfSheet : IDisposable
 
     private readonly PdfDocument document = new();
     private readonly string provider, title, pageOf;
+    private readonly XImage? logo;
     private readonly XFont body, bold, small, smallBold, code, heading, big;
     private XGraphics? page;
     private double y;
@@ -34,9 +35,11 @@ public sealed class PdfSheet : IDisposable
     /// <param name="provider">The Provider's legal name, top left of every page.</param>
     /// <param name="title">The document's title: large on the first page, small in every page's footer.</param>
     /// <param name="pageOf">The footer's format, translated: "Page {0} of {1}".</param>
-    public PdfSheet(string provider, string title, string pageOf)
+    /// <param name="logo">A PNG or JPEG drawn small before the Provider's name on every page; none when null or unreadable.</param>
+    public PdfSheet(string provider, string title, string pageOf, byte[]? logo = null)
     {
         (this.provider, this.title, this.pageOf) = (provider, title, pageOf);
+        this.logo = LoadImage(logo);
         document.Info.Title = title;
         document.Info.Author = provider;
         document.Info.Creator = "Portal";
@@ -121,6 +124,56 @@ public sealed class PdfSheet : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Two blocks side by side, each a small title then its lines (the first one bold): the seller and the buyer of an invoice.
+    /// Kept together on one page.
+    /// </summary>
+    public PdfSheet Parties(string leftTitle, IReadOnlyList<string> left, string rightTitle, IReadOnlyList<string> right)
+    {
+        var half = (Width - 2 * Gap) / 2;
+        var leftLines = left.Select((l, i) => (Lines: Wrap(l, i == 0 ? bold : small, half), Font: i == 0 ? bold : small)).ToList();
+        var rightLines = right.Select((l, i) => (Lines: Wrap(l, i == 0 ? bold : small, half - 10), Font: i == 0 ? bold : small)).ToList();
+        double Height(List<(List<string> Lines, XFont Font)> block) => LineHeight(smallBold) + 2 + block.Sum(b => b.Lines.Count * LineHeight(b.Font));
+        var height = Math.Max(Height(leftLines), Height(rightLines)) + 8;
+        y += 8;
+        Need(height);
+        var top = y;
+        Page.DrawRectangle(new XSolidBrush(Tint), Margin + half + 2 * Gap - 6, top - 4, half + 6, height);
+        void Block(string blockTitle, List<(List<string> Lines, XFont Font)> block, double x)
+        {
+            y = top;
+            DrawLine(blockTitle.ToUpperInvariant(), smallBold, Muted, x);
+            y += 2;
+            foreach (var (lines, font) in block)
+                foreach (var line in lines) DrawLine(line, font, Ink, x);
+        }
+        Block(leftTitle, leftLines, Margin);
+        Block(rightTitle, rightLines, Margin + half + 2 * Gap);
+        y = top + height;
+        return this;
+    }
+
+    /// <summary>Label and amount pairs right-aligned under a table (totals); a bold pair is framed as the one to pay.</summary>
+    public PdfSheet Totals(IEnumerable<(string Label, string Value, bool Bold)> rows)
+    {
+        const double boxWidth = 260;
+        var x = Margin + Width - boxWidth;
+        var list = rows.ToList();
+        Need(list.Sum(r => LineHeight(r.Bold ? bold : body) + 4) + 4);
+        foreach (var (label, value, isBold) in list)
+        {
+            var font = isBold ? bold : body;
+            var height = LineHeight(font) + 4;
+            if (isBold) Page.DrawRectangle(new XSolidBrush(Tint), x, y, boxWidth, height);
+            Page.DrawString(label, font, new XSolidBrush(isBold ? Ink : Muted), new XRect(x + 6, y + 2, boxWidth - 100, LineHeight(font)), XStringFormats.TopLeft);
+            Page.DrawString(value, font, new XSolidBrush(Ink), new XRect(x, y + 2, boxWidth - 6, LineHeight(font)), XStringFormats.TopRight);
+            y += height;
+            Page.DrawLine(new XPen(Rule, 0.5), x, y, x + boxWidth, y);
+        }
+        y += 6;
+        return this;
+    }
+
     public void Save(Stream stream)
     {
         Finish();
@@ -137,7 +190,21 @@ public sealed class PdfSheet : IDisposable
     public void Dispose()
     {
         page?.Dispose();
+        logo?.Dispose();
         document.Dispose();
+    }
+
+    private static XImage? LoadImage(byte[]? bytes)
+    {
+        if (bytes is not { Length: > 0 }) return null;
+        try
+        {
+            return XImage.FromStream(new MemoryStream(bytes, writable: false));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
+        {
+            return null; // A broken logo never stops a document.
+        }
     }
 
     private PdfSheet Row(string label, string value, XFont font, XColor color, bool tint)
@@ -215,7 +282,13 @@ public sealed class PdfSheet : IDisposable
         var next = document.AddPage();
         next.Size = PdfSharp.PageSize.A4;
         page = XGraphics.FromPdfPage(next);
-        Page.DrawString(provider, smallBold, new XSolidBrush(Brand), new XRect(Margin, Margin, Width, 12), XStringFormats.TopLeft);
+        var nameX = Margin;
+        if (logo is not null)
+        {
+            Page.DrawImage(logo, Margin, Margin - 3, 14, 14);
+            nameX += 19;
+        }
+        Page.DrawString(provider, smallBold, new XSolidBrush(Brand), new XRect(nameX, Margin, Width, 12), XStringFormats.TopLeft);
         Page.DrawLine(new XPen(Brand, 1.5), Margin, Margin + 16, Margin + Width, Margin + 16);
         y = Top;
     }

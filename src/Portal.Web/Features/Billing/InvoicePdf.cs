@@ -1,0 +1,281 @@
+using System.Globalization;
+using Portal.Domain.Billing;
+using Portal.Domain.Clients;
+using Portal.Web.Shared.Pdf;
+
+namespace Portal.Web.Features.Billing;
+
+/// <summary>
+/// An invoice or a credit note as the PDF French law asks for (DOMAIN "Invoices and payment", SEO §11), in the
+/// invoice's own language whatever the reader's: its texts are legal mentions of the document, written here in
+/// both languages rather than taken from the UI's resx.
+/// </summary>
+public static class InvoicePdf
+{
+    public static string FileName(Invoice invoice) => FileName(invoice.Number);
+
+    public static string FileName(string number) => $"{number}.pdf";
+
+    /// <param name="paymentMethod">From the Client's order form: how the invoice is paid.</param>
+    /// <param name="correctedNumber">For a credit note: the number of the invoice it corrects.</param>
+    /// <param name="logo">The Provider's logo as PNG; <see cref="PdfBrand.Logo"/> when not given, none when that is missing too.</param>
+    public static byte[] Render(Invoice invoice, ProviderProfile provider, PaymentMethod paymentMethod,
+        string? correctedNumber = null, byte[]? logo = null)
+    {
+        var L = InvoiceLabels.For(invoice.Culture);
+        var f = new InvoiceFormat(L.Culture);
+        var creditNote = invoice.Kind == InvoiceKind.CreditNote;
+        var title = string.Format(L.Culture, creditNote ? L.CreditNoteTitle : L.InvoiceTitle, invoice.Number);
+
+        using var sheet = new PdfSheet(provider.LegalName, title, L.PageOf, logo ?? PdfBrand.Logo);
+
+        sheet.Parties(L.Seller, Seller(provider, L, f), creditNote ? L.CreditedTo : L.BilledTo, Buyer(invoice, L));
+
+        sheet.Heading(creditNote ? L.CreditNoteDetails : L.InvoiceDetails)
+            .Field(creditNote ? L.CreditNoteNumber : L.InvoiceNumber, invoice.Number);
+        if (creditNote) sheet.Field(L.CorrectsInvoice, correctedNumber);
+        sheet.Field(L.IssueDate, f.Date(invoice.IssuedOn))
+            .Field(L.ServicePeriod, string.Format(L.Culture, L.PeriodFormat, f.Date(invoice.PeriodStart), f.Date(invoice.PeriodEnd)));
+        if (!creditNote) sheet.Field(L.DueDate, f.Date(invoice.DueOn));
+        if (!string.IsNullOrWhiteSpace(invoice.PurchaseOrderReference))
+            sheet.Field(L.PurchaseOrder, invoice.PurchaseOrderReference);
+
+        sheet.Table(
+            [new(L.Description, 3.9), new(L.Quantity, 1, AlignRight: true), new(L.UnitPrice, 1.7, AlignRight: true),
+             new(L.VatRate, 1.4, AlignRight: true), new(L.AmountExclVat, 1.8, AlignRight: true)],
+            invoice.Lines.Select(line => (IReadOnlyList<string?>)
+                [line.Description, f.Quantity(line.Quantity), f.Eur(line.UnitPriceExclVat), f.Rate(line.VatRate), f.Eur(line.AmountExclVat)]));
+
+        sheet.Totals([
+            (L.TotalExclVat, f.Eur(invoice.TotalExclVat), false),
+            (VatLabel(invoice, L, f), f.Eur(invoice.TotalVat), false),
+            (creditNote ? L.TotalCredited : L.TotalInclVat, f.Eur(invoice.TotalInclVat), true),
+        ]);
+
+        if (VatWording(invoice.VatTreatment) is { } wording) sheet.Paragraph(wording);
+
+        sheet.Heading(L.PaymentTerms);
+        if (creditNote)
+            sheet.Paragraph(string.Format(L.Culture, L.CreditNoteSettlement, correctedNumber ?? "—"));
+        else
+        {
+            sheet.Field(L.PaymentMethodLabel, PaymentTerms(paymentMethod, provider, L));
+        }
+        var monthlyRate = (LateInterest.AnnualRate / 12 * 100).ToString("0.##", L.Culture);
+        sheet.Paragraph(string.Format(L.Culture, L.LatePenalties, monthlyRate))
+            .Paragraph(string.Format(L.Culture, L.Indemnity, f.EurWhole(LateInterest.CollectionIndemnity)))
+            .Paragraph(L.NoDiscount);
+
+        return sheet.ToArray();
+    }
+
+    private static List<string> Seller(ProviderProfile p, InvoiceLabels L, InvoiceFormat f)
+    {
+        var lines = new List<string> { p.LegalName, string.Format(L.Culture, L.LegalFormAndCapital, p.LegalForm, f.EurWhole(p.ShareCapitalEur)) };
+        lines.AddRange(Address(p.Address));
+        lines.Add(p.RcsRegistration);
+        lines.Add($"{L.Siren} {p.Siren}");
+        lines.Add($"{L.VatNumber} {p.VatNumber}");
+        return lines;
+    }
+
+    private static List<string> Buyer(Invoice invoice, InvoiceLabels L)
+    {
+        var lines = new List<string> { invoice.BuyerLegalName };
+        lines.AddRange(invoice.BuyerAddress.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (!string.IsNullOrWhiteSpace(invoice.BuyerVatNumber)) lines.Add($"{L.VatNumber} {invoice.BuyerVatNumber}");
+        return lines;
+    }
+
+    private static IEnumerable<string> Address(PostalAddress a)
+    {
+        yield return a.Line1;
+        if (!string.IsNullOrWhiteSpace(a.Line2)) yield return a.Line2;
+        yield return $"{a.PostalCode} {a.City}";
+        yield return a.Country;
+    }
+
+    /// <summary>"VAT 20 %" when every line has the same rate, else plain "VAT".</summary>
+    private static string VatLabel(Invoice invoice, InvoiceLabels L, InvoiceFormat f)
+    {
+        var rates = invoice.Lines.Select(l => l.VatRate).Distinct().ToList();
+        return rates.Count == 1 ? $"{L.Vat} {f.Rate(rates[0])}" : L.Vat;
+    }
+
+    private static string? VatWording(VatTreatment treatment) => treatment switch
+    {
+        VatTreatment.ReverseCharge => VatRule.Wordings[VatRule.ReverseChargeWordingKey],
+        VatTreatment.OutsideEu => VatRule.Wordings[VatRule.OutsideEuWordingKey],
+        _ => null,
+    };
+
+    private static string PaymentTerms(PaymentMethod method, ProviderProfile p, InvoiceLabels L) => method switch
+    {
+        PaymentMethod.SepaDirectDebit => L.DirectDebit,
+        PaymentMethod.Online => L.Online,
+        _ => string.Format(L.Culture, L.BankTransfer, GroupIban(p.Iban) ?? "—", p.Bic ?? "—"),
+    };
+
+    /// <summary>An IBAN in groups of four, as it is printed.</summary>
+    private static string? GroupIban(string? iban) =>
+        string.IsNullOrWhiteSpace(iban) ? null : string.Join(' ', iban.Replace(" ", "").Chunk(4).Select(c => new string(c)));
+}
+
+/// <summary>Dates, amounts, quantities and rates as the invoice's culture writes them, whatever the thread's culture.</summary>
+public sealed class InvoiceFormat(CultureInfo culture)
+{
+    private readonly NumberFormatInfo eur = EurFormat(culture);
+
+    /// <summary>"1 234,50 €" / "€1,234.50", never wrapped before the €.</summary>
+    public string Eur(decimal amount) => amount.ToString("C", eur).Replace(" €", "\u00A0€");
+
+    /// <summary>Without cents when there are none: "40 €" / "€40".</summary>
+    public string EurWhole(decimal amount) =>
+        decimal.Truncate(amount) == amount ? amount.ToString("C0", eur).Replace(" €", "\u00A0€") : Eur(amount);
+
+    public string Date(DateOnly date) => date.ToString("d MMMM yyyy", culture);
+
+    public string Quantity(decimal quantity) => quantity.ToString("#,0.##", culture);
+
+    /// <summary>"20 %" in French, "20%" in English; 5.5 % keeps its decimal.</summary>
+    public string Rate(decimal rate) =>
+        (rate * 100).ToString("0.##", culture) + (culture.TwoLetterISOLanguageName == "fr" ? "\u00A0%" : "%");
+
+    private static NumberFormatInfo EurFormat(CultureInfo culture)
+    {
+        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
+        format.CurrencySymbol = "€";
+        if (culture.TwoLetterISOLanguageName == "en") format.CurrencyPositivePattern = 0; // €1,234.50
+        return format;
+    }
+}
+
+/// <summary>The texts of an invoice PDF, in French and in English.</summary>
+public sealed record InvoiceLabels
+{
+    public required CultureInfo Culture { get; init; }
+    public required string InvoiceTitle { get; init; }
+    public required string CreditNoteTitle { get; init; }
+    public required string PageOf { get; init; }
+    public required string Seller { get; init; }
+    public required string BilledTo { get; init; }
+    public required string CreditedTo { get; init; }
+    public required string LegalFormAndCapital { get; init; }
+    public required string Siren { get; init; }
+    public required string VatNumber { get; init; }
+    public required string InvoiceDetails { get; init; }
+    public required string CreditNoteDetails { get; init; }
+    public required string InvoiceNumber { get; init; }
+    public required string CreditNoteNumber { get; init; }
+    public required string CorrectsInvoice { get; init; }
+    public required string IssueDate { get; init; }
+    public required string ServicePeriod { get; init; }
+    public required string PeriodFormat { get; init; }
+    public required string DueDate { get; init; }
+    public required string PurchaseOrder { get; init; }
+    public required string Description { get; init; }
+    public required string Quantity { get; init; }
+    public required string UnitPrice { get; init; }
+    public required string VatRate { get; init; }
+    public required string AmountExclVat { get; init; }
+    public required string TotalExclVat { get; init; }
+    public required string Vat { get; init; }
+    public required string TotalInclVat { get; init; }
+    public required string TotalCredited { get; init; }
+    public required string PaymentTerms { get; init; }
+    public required string PaymentMethodLabel { get; init; }
+    public required string BankTransfer { get; init; }
+    public required string DirectDebit { get; init; }
+    public required string Online { get; init; }
+    public required string CreditNoteSettlement { get; init; }
+    public required string LatePenalties { get; init; }
+    public required string Indemnity { get; init; }
+    public required string NoDiscount { get; init; }
+
+    public static InvoiceLabels For(string? culture) =>
+        culture is not null && culture.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
+
+    public static readonly InvoiceLabels French = new()
+    {
+        Culture = CultureInfo.GetCultureInfo("fr-FR"),
+        InvoiceTitle = "Facture {0}",
+        CreditNoteTitle = "Avoir {0}",
+        PageOf = "Page {0} sur {1}",
+        Seller = "Vendeur",
+        BilledTo = "Facturé à",
+        CreditedTo = "Avoir au profit de",
+        LegalFormAndCapital = "{0} au capital de {1}",
+        Siren = "SIREN",
+        VatNumber = "N° TVA intracommunautaire",
+        InvoiceDetails = "Références",
+        CreditNoteDetails = "Références",
+        InvoiceNumber = "Numéro de facture",
+        CreditNoteNumber = "Numéro d'avoir",
+        CorrectsInvoice = "Facture rectifiée",
+        IssueDate = "Date d'émission",
+        ServicePeriod = "Période de service",
+        PeriodFormat = "du {0} au {1}",
+        DueDate = "Date d'échéance",
+        PurchaseOrder = "Votre bon de commande",
+        Description = "Désignation",
+        Quantity = "Quantité",
+        UnitPrice = "Prix unitaire HT",
+        VatRate = "Taux de TVA",
+        AmountExclVat = "Montant HT",
+        TotalExclVat = "Total HT",
+        Vat = "TVA",
+        TotalInclVat = "Total TTC à payer",
+        TotalCredited = "Total TTC de l'avoir",
+        PaymentTerms = "Conditions de paiement",
+        PaymentMethodLabel = "Mode de paiement",
+        BankTransfer = "Virement bancaire à l'ordre du vendeur — IBAN {0} — BIC {1}, en rappelant le numéro de facture.",
+        DirectDebit = "Prélèvement SEPA à l'échéance, sur le compte de votre mandat.",
+        Online = "Paiement en ligne à la commande.",
+        CreditNoteSettlement = "Le montant de cet avoir est déduit des sommes dues au titre de la facture {0} ou remboursé.",
+        LatePenalties = "Pénalités de retard : {0} % par mois, calculées au jour le jour à compter du lendemain de la date d'échéance.",
+        Indemnity = "Indemnité forfaitaire pour frais de recouvrement : {0} par facture payée en retard (articles L441-10 et D441-5 du Code de commerce).",
+        NoDiscount = "Pas d'escompte pour paiement anticipé.",
+    };
+
+    public static readonly InvoiceLabels English = new()
+    {
+        Culture = CultureInfo.GetCultureInfo("en-GB"),
+        InvoiceTitle = "Invoice {0}",
+        CreditNoteTitle = "Credit note {0}",
+        PageOf = "Page {0} of {1}",
+        Seller = "Seller",
+        BilledTo = "Billed to",
+        CreditedTo = "Credited to",
+        LegalFormAndCapital = "{0} with a share capital of {1}",
+        Siren = "SIREN",
+        VatNumber = "VAT number",
+        InvoiceDetails = "Details",
+        CreditNoteDetails = "Details",
+        InvoiceNumber = "Invoice number",
+        CreditNoteNumber = "Credit note number",
+        CorrectsInvoice = "Corrected invoice",
+        IssueDate = "Issue date",
+        ServicePeriod = "Service period",
+        PeriodFormat = "{0} to {1}",
+        DueDate = "Due date",
+        PurchaseOrder = "Your purchase order",
+        Description = "Description",
+        Quantity = "Quantity",
+        UnitPrice = "Unit price excl. VAT",
+        VatRate = "VAT rate",
+        AmountExclVat = "Amount excl. VAT",
+        TotalExclVat = "Total excl. VAT",
+        Vat = "VAT",
+        TotalInclVat = "Total incl. VAT due",
+        TotalCredited = "Total credited incl. VAT",
+        PaymentTerms = "Payment terms",
+        PaymentMethodLabel = "Payment method",
+        BankTransfer = "Bank transfer to the seller — IBAN {0} — BIC {1}, quoting the invoice number.",
+        DirectDebit = "SEPA direct debit on the due date, from the account of your mandate.",
+        Online = "Paid online when ordered.",
+        CreditNoteSettlement = "This credit note is deducted from the amount due on invoice {0}, or refunded.",
+        LatePenalties = "Late-payment penalties: {0} % per month, counted per day from the day after the due date.",
+        Indemnity = "Fixed indemnity for collection costs: {0} per invoice paid late (French Commercial Code, Articles L441-10 and D441-5).",
+        NoDiscount = "No discount for early payment.",
+    };
+}
