@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -6,7 +7,8 @@ namespace Portal.Components.Tests.Infrastructure;
 
 /// <summary>
 /// A bUnit context with what the portal's components inject: MudBlazor, IStringLocalizer&lt;Text&gt; (no
-/// resources are registered, so it returns its English keys) and a clock the test sets. Renders in English.
+/// resources are registered, so it returns its English keys), a clock the test sets, and bUnit's test
+/// authorization (signed in as a ClientUser unless a test says otherwise). Renders in English.
 /// </summary>
 public abstract class PortalComponentContext : BunitContext
 {
@@ -17,7 +19,13 @@ public abstract class PortalComponentContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddLocalization();
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("Test User");
+        Authorization.SetRoles("ClientUser");
     }
+
+    /// <summary>Who the rendered components see as signed in.</summary>
+    protected BunitAuthorizationContext Authorization { get; }
 
     /// <summary>Registers the clock; call before the first render.</summary>
     protected void SetToday(int year, int month, int day) => Services.AddSingleton<TimeProvider>(FixedClock.On(year, month, day));

@@ -121,4 +121,15 @@ public class SubscriptionCardTests : PortalComponentContext
 
         Assert.Contains("Bought through the reseller Acme Cloud Resellers.", card.Markup);
     }
+
+    [Fact]
+    public void Only_a_ClientAdmin_gets_the_link_to_the_subscription_page()
+    {
+        SetToday(2025, 9, 21);
+        Assert.Empty(RenderCard(Overview(Term.Period(0))).FindAll("a[href='/subscription']"));
+
+        Authorization.SetRoles("ClientAdmin");
+
+        Assert.Single(RenderCard(Overview(Term.Period(0))).FindAll("a[href='/subscription']"));
+    }
 }
