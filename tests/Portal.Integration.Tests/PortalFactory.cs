@@ -1,4 +1,7 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -33,6 +36,25 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         var db = Services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContext();
         db.Actor = actor;
         return db;
+    }
+
+    /// <summary>
+    /// A service scope whose signed-in user is <paramref name="email"/>, as in a Blazor circuit, to call a
+    /// feature service directly; with <paramref name="impersonatedBy"/>, as a staff member acting for them.
+    /// </summary>
+    public async Task<AsyncServiceScope> ScopeAsAsync(string email, string? impersonatedBy = null)
+    {
+        var scope = Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var user = await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email)
+                   ?? throw new InvalidOperationException(email);
+        var principal = await sp.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
+        if (impersonatedBy is not null)
+            ((ClaimsIdentity)principal.Identity!).AddClaims(
+                [new Claim(PortalClaims.ImpersonatorId, "staff-id"), new Claim(PortalClaims.ImpersonatorEmail, impersonatedBy)]);
+        ((IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>())
+            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        return scope;
     }
 
     /// <summary>Posts the sign-in form as a browser would (antiforgery token included) and returns the response.</summary>

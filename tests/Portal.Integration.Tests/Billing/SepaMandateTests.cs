@@ -86,7 +86,7 @@ public sealed class SepaMandateTests(PortalFactory portal) : IClassFixture<Porta
 
     private async Task<SepaMandateResult> RegisterAs(string email, string iban, string bic, string? impersonatedBy = null)
     {
-        await using var scope = await ScopeAsAsync(portal, email, impersonatedBy);
+        await using var scope = await portal.ScopeAsAsync(email, impersonatedBy);
         return await scope.ServiceProvider.GetRequiredService<SepaMandateService>().RegisterAsync(iban, bic);
     }
 
@@ -103,19 +103,4 @@ public sealed class SepaMandateTests(PortalFactory portal) : IClassFixture<Porta
         return user!.ClientId!.Value;
     }
 
-    /// <summary>A service scope whose signed-in user is <paramref name="email"/>, as in a Blazor circuit.</summary>
-    internal static async Task<AsyncServiceScope> ScopeAsAsync(PortalFactory portal, string email, string? impersonatedBy = null)
-    {
-        var scope = portal.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var user = await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email)
-                   ?? throw new InvalidOperationException(email);
-        var principal = await sp.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
-        if (impersonatedBy is not null)
-            ((ClaimsIdentity)principal.Identity!).AddClaims(
-                [new Claim(PortalClaims.ImpersonatorId, "staff-id"), new Claim(PortalClaims.ImpersonatorEmail, impersonatedBy)]);
-        ((IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
-    }
 }

@@ -53,7 +53,7 @@ public sealed class SubscriptionPageTests(PortalFactory portal)
     public async Task A_trial_shows_its_end_with_the_data_loss_warning_and_the_Partner()
     {
         // Initech has not accepted its terms yet (the gate): read the overview through the service instead.
-        await using var scope = await SepaMandateTests.ScopeAsAsync(portal, "admin@initech.test");
+        await using var scope = await portal.ScopeAsAsync("admin@initech.test");
         var overview = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Portal.Web.Features.Billing.SubscriptionOverviewService>(scope.ServiceProvider).GetAsync();
 

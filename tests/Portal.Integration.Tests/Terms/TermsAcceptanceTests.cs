@@ -115,31 +115,15 @@ public sealed class TermsAcceptanceTests(PortalFactory portal) : IClassFixture<P
 
     private async Task<AcceptResult> AcceptAs(string email, Guid versionId, bool boxTicked, string? impersonatedBy = null)
     {
-        await using var scope = await ScopeAsAsync(email, impersonatedBy);
+        await using var scope = await portal.ScopeAsAsync(email, impersonatedBy);
         return await scope.ServiceProvider.GetRequiredService<TermsService>().AcceptAsync(versionId, boxTicked, "/terms");
     }
 
     private async Task<List<DocumentVersion>> VersionsAsync(string email)
     {
-        await using var scope = await ScopeAsAsync(email);
+        await using var scope = await portal.ScopeAsAsync(email);
         var overview = await scope.ServiceProvider.GetRequiredService<TermsService>().OverviewAsync();
         return overview.Standings.Select(s => s.Version).ToList();
-    }
-
-    /// <summary>A service scope whose signed-in user is <paramref name="email"/>, as in a Blazor circuit.</summary>
-    private async Task<AsyncServiceScope> ScopeAsAsync(string email, string? impersonatedBy = null)
-    {
-        var scope = portal.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var user = await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email)
-                   ?? throw new InvalidOperationException(email);
-        var principal = await sp.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
-        if (impersonatedBy is not null)
-            ((ClaimsIdentity)principal.Identity!).AddClaims(
-                [new Claim(PortalClaims.ImpersonatorId, "staff-id"), new Claim(PortalClaims.ImpersonatorEmail, impersonatedBy)]);
-        ((IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
     }
 
     private async Task AddSecondAcmeAdminAsync(string email)

@@ -162,7 +162,7 @@ public sealed class DocumentPublishingTests(PortalFactory portal) : IClassFixtur
     [Fact]
     public async Task Only_a_ProviderAdmin_may_publish()
     {
-        await using var scope = await ScopeAsAsync("support@provider.test");
+        await using var scope = await portal.ScopeAsAsync("support@provider.test");
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => scope.ServiceProvider.GetRequiredService<DocumentPublishing>()
             .PublishAsync(Input(DocumentType.TechnicalPrerequisites, "2027_06", "# Prerequisites")));
@@ -173,21 +173,8 @@ public sealed class DocumentPublishingTests(PortalFactory portal) : IClassFixtur
 
     private async Task<PublishResult> PublishAsync(NewVersion input)
     {
-        await using var scope = await ScopeAsAsync("owner@provider.test");
+        await using var scope = await portal.ScopeAsAsync("owner@provider.test");
         return await scope.ServiceProvider.GetRequiredService<DocumentPublishing>().PublishAsync(input);
-    }
-
-    /// <summary>A service scope whose signed-in user is <paramref name="email"/>, as in a Blazor circuit.</summary>
-    private async Task<AsyncServiceScope> ScopeAsAsync(string email)
-    {
-        var scope = portal.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        var user = await sp.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync(email)
-                   ?? throw new InvalidOperationException(email);
-        var principal = await sp.GetRequiredService<SignInManager<PortalUser>>().CreateUserPrincipalAsync(user);
-        ((IHostEnvironmentAuthenticationStateProvider)sp.GetRequiredService<AuthenticationStateProvider>())
-            .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return scope;
     }
 
     private async Task AddAcmeUserAsync(string email, string role, bool deactivated)
