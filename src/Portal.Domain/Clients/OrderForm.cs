@@ -1,3 +1,5 @@
+using Portal.Domain.Subscription;
+
 namespace Portal.Domain.Clients;
 
 /// <summary>
@@ -41,6 +43,9 @@ public class OrderForm
     public List<OrderLine> Lines { get; set; } = [];
 
     public bool IsTrial => TrialEndsOn is not null;
+
+    /// <summary>The subscription term this order form sets (SEO §3).</summary>
+    public SubscriptionTerm Term => new(EffectiveDate, InitialPeriodMonths, ExtensionPeriodMonths, NoticePeriodMonths);
 }
 
 public class OrderLine

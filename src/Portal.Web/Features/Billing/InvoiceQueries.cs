@@ -7,7 +7,7 @@ namespace Portal.Web.Features.Billing;
 /// <summary>The Client's invoices, read through the tenancy filter: another Client's number finds nothing.</summary>
 public sealed class InvoiceQueries(PortalData data, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<Invoice>> ListAsync()
     {

@@ -12,7 +12,7 @@ namespace Portal.Web.Features.Billing;
 /// </summary>
 public sealed class SubscriptionOverviewService(PortalData data, TimeProvider clock)
 {
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     /// <summary>Null when the Client has no order form yet.</summary>
     public async Task<SubscriptionOverview?> GetAsync()
@@ -27,7 +27,7 @@ public sealed class SubscriptionOverviewService(PortalData data, TimeProvider cl
         var mandate = await SepaMandateService.ActiveMandateAsync(db);
 
         var today = Today;
-        var term = new SubscriptionTerm(form.EffectiveDate, form.InitialPeriodMonths, form.ExtensionPeriodMonths, form.NoticePeriodMonths);
+        var term = form.Term;
         var current = term.PeriodOn(today);
         return new SubscriptionOverview(
             form.Reference, form.SignedOn, form.EffectiveDate, form.BillingFrequency, form.PaymentMethod,

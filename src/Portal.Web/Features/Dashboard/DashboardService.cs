@@ -12,7 +12,7 @@ namespace Portal.Web.Features.Dashboard;
 /// <summary>What each role sees first: where its contract stands (Client people) or which Clients need attention (staff).</summary>
 public sealed class DashboardService(PortalData data, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>The signed-in person's own Client; the tenancy filter makes it the only one they can read.</summary>
     public async Task<ClientOverview?> ClientOverviewAsync()
@@ -35,7 +35,7 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
         var open = invoices.Where(i => i.AmountOutstanding > 0).ToList();
         var overdue = open.Where(i => i.StatusOn(Today) == InvoiceStatus.Overdue).ToList();
         return new ClientOverview(
-            client.LegalName, client.Number, Term(form).PeriodOn(Today), form.ExtensionPeriodMonths, form.TrialEndsOn, form.PartnerName,
+            client.LegalName, client.Number, form.Term.PeriodOn(Today), form.ExtensionPeriodMonths, form.TrialEndsOn, form.PartnerName,
             new SeatCap(form.SeatCap, seatsUsed), subsidiaries,
             open.Sum(i => i.AmountOutstanding), overdue.Count, overdue.Sum(i => i.AmountOutstanding),
             open.Where(i => i.StatusOn(Today) != InvoiceStatus.Overdue).OrderBy(i => i.DueOn).FirstOrDefault() is { } next
@@ -64,7 +64,7 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
         return list.Where(c => c.OrderForms.Count > 0).Select(c =>
         {
             var form = c.OrderForms.OrderByDescending(o => o.EffectiveDate).First();
-            return new ClientRow(c.Id, c.Number, c.LegalName, Term(form).PeriodOn(Today), form.TrialEndsOn,
+            return new ClientRow(c.Id, c.Number, c.LegalName, form.Term.PeriodOn(Today), form.TrialEndsOn,
                 new SeatCap(form.SeatCap, seats.GetValueOrDefault(c.Id)),
                 openInvoices.Count(i => i.ClientId == c.Id && i.StatusOn(Today) == InvoiceStatus.Overdue));
         }).ToList();
@@ -84,9 +84,6 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
             await db.AcceptanceRecords.CountAsync(r => r.AcceptedAt >= since),
             latest);
     }
-
-    private static SubscriptionTerm Term(OrderForm form) =>
-        new(form.EffectiveDate, form.InitialPeriodMonths, form.ExtensionPeriodMonths, form.NoticePeriodMonths);
 }
 
 public sealed record ClientOverview(
