@@ -36,8 +36,11 @@ public static class Culture
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     /// <summary>An amount in EUR as the reader's culture writes it: "€1,234.50" or "1 234,50 €" (never wrapped before the €).</summary>
-    public static string Eur(decimal amount) =>
-        amount.ToString("C", EurFormat(CultureInfo.CurrentCulture)).Replace(" €", "\u00A0€");
+    public static string Eur(decimal amount) => Eur(amount, CultureInfo.CurrentCulture);
+
+    /// <summary>The same in a given culture, e.g. a document in the Client's language; "C0" drops the cents.</summary>
+    public static string Eur(decimal amount, CultureInfo culture, string format = "C") =>
+        amount.ToString(format, EurFormat(culture)).Replace(" €", "\u00A0€");
 
     private static NumberFormatInfo EurFormat(CultureInfo culture)
     {
@@ -48,5 +51,7 @@ public static class Culture
     }
 
     /// <summary>A date as the reader's culture writes it in full: "31 January 2026" / "31 janvier 2026".</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => Date(date, CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
+using Portal.Web.Shared;
 using Portal.Web.Shared.Pdf;
 
 namespace Portal.Web.Features.Billing;
@@ -124,30 +125,19 @@ public static class InvoicePdf
 /// <summary>Dates, amounts, quantities and rates as the invoice's culture writes them, whatever the thread's culture.</summary>
 public sealed class InvoiceFormat(CultureInfo culture)
 {
-    private readonly NumberFormatInfo eur = EurFormat(culture);
-
     /// <summary>"1 234,50 €" / "€1,234.50", never wrapped before the €.</summary>
-    public string Eur(decimal amount) => amount.ToString("C", eur).Replace(" €", "\u00A0€");
+    public string Eur(decimal amount) => Culture.Eur(amount, culture);
 
     /// <summary>Without cents when there are none: "40 €" / "€40".</summary>
-    public string EurWhole(decimal amount) =>
-        decimal.Truncate(amount) == amount ? amount.ToString("C0", eur).Replace(" €", "\u00A0€") : Eur(amount);
+    public string EurWhole(decimal amount) => Culture.Eur(amount, culture, decimal.Truncate(amount) == amount ? "C0" : "C");
 
-    public string Date(DateOnly date) => date.ToString("d MMMM yyyy", culture);
+    public string Date(DateOnly date) => Culture.Date(date, culture);
 
     public string Quantity(decimal quantity) => quantity.ToString("#,0.##", culture);
 
     /// <summary>"20 %" in French, "20%" in English; 5.5 % keeps its decimal.</summary>
     public string Rate(decimal rate) =>
         (rate * 100).ToString("0.##", culture) + (culture.TwoLetterISOLanguageName == "fr" ? "\u00A0%" : "%");
-
-    private static NumberFormatInfo EurFormat(CultureInfo culture)
-    {
-        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = "€";
-        if (culture.TwoLetterISOLanguageName == "en") format.CurrencyPositivePattern = 0; // €1,234.50
-        return format;
-    }
 }
 
 /// <summary>The texts of an invoice PDF, in French and in English.</summary>
