@@ -222,7 +222,7 @@ public sealed class DemoData(
     private static Invoice NewInvoice(long sequence, Client client, DateOnly issued, DateOnly due, DateOnly from, DateOnly to,
         VatTreatment vat, IEnumerable<InvoiceLine> lines, string? purchaseOrder) => new()
     {
-        ClientId = client.Id, Sequence = sequence, Number = $"INV-{sequence:D6}", Kind = InvoiceKind.Invoice,
+        ClientId = client.Id, Sequence = sequence, Number = InvoiceNumbering.Format(sequence), Kind = InvoiceKind.Invoice,
         IssuedOn = issued, DueOn = due, PeriodStart = from, PeriodEnd = to, Culture = client.Culture,
         BuyerLegalName = client.LegalName,
         BuyerAddress = $"{client.Address.Line1}\n{client.Address.PostalCode} {client.Address.City}\n{client.Address.Country}",
