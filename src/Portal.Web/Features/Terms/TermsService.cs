@@ -23,20 +23,19 @@ public sealed class TermsService(PortalData data, TimeProvider clock, Connection
         return new TermsOverview(ClientAcceptance.For(versions, records, clock.GetUtcNow()), records);
     }
 
-    /// <summary>The gate: a ClientAdmin with a required acceptance sees no other page until it is given.</summary>
-    public async Task<bool> MustAcceptAsync()
+    /// <summary>
+    /// What every page checks, from one read of the standings: the gate (a ClientAdmin with a required
+    /// acceptance sees no other page until it is given) and the amendments in their notice month, for the
+    /// banner every Client person sees. Provider staff get neither.
+    /// </summary>
+    public async Task<TermsNotices> NoticesAsync()
     {
         var user = await data.PrincipalAsync();
-        if (!user.IsInRole(Role.ClientAdmin)) return false;
-        return ClientAcceptance.MustAccept((await OverviewAsync()).Standings);
-    }
-
-    /// <summary>Upcoming amendments, for the banner every Client person sees during a notice month.</summary>
-    public async Task<IReadOnlyList<DocumentStanding>> InNoticeMonthAsync()
-    {
-        var user = await data.PrincipalAsync();
-        if (PortalClaims.ClientIdOf(user) is null) return [];
-        return (await OverviewAsync()).Standings.Where(s => s.Kind == StandingKind.InNoticeMonth).ToList();
+        if (PortalClaims.ClientIdOf(user) is null) return new TermsNotices(false, []);
+        var standings = (await OverviewAsync()).Standings;
+        return new TermsNotices(
+            user.IsInRole(Role.ClientAdmin) && ClientAcceptance.MustAccept(standings),
+            standings.Where(s => s.Kind == StandingKind.InNoticeMonth).ToList());
     }
 
     /// <summary>
@@ -79,6 +78,8 @@ public sealed class TermsService(PortalData data, TimeProvider clock, Connection
     private static DateTimeOffset TruncateToMillisecond(DateTimeOffset t) =>
         new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 }
+
+public sealed record TermsNotices(bool MustAccept, IReadOnlyList<DocumentStanding> InNoticeMonth);
 
 public sealed record TermsOverview(IReadOnlyList<DocumentStanding> Standings, IReadOnlyList<AcceptanceRecord> History);
 
