@@ -14,6 +14,11 @@ public class Invoice
     public required string Number { get; set; }
     public InvoiceKind Kind { get; set; }
 
+    /// <summary>The order form a scheduled invoice bills, with the schedule's key for its period ("sub:2026-07-01"):
+    /// the pair is unique, so an issuance that runs twice, or on two instances, issues it once.</summary>
+    public Guid? OrderFormId { get; set; }
+    public string? ScheduleKey { get; set; }
+
     /// <summary>For a credit note: the invoice it corrects.</summary>
     public Guid? CorrectsInvoiceId { get; set; }
 

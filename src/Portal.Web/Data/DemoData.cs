@@ -207,6 +207,8 @@ public sealed class DemoData(
         var next = GlobexInvoice(++sequence, gStart.AddMonths(3), gStart.AddMonths(4).AddDays(-1), 1, monthly);
         current.Payments.Add(new Payment { ReceivedOn = current.DueOn, Amount = current.TotalInclVat, Kind = PaymentKind.Payment });
         db.Invoices.AddRange(first, current, next);
+        // The migration created the counter at 0: the next invoice issued follows on from the demo's.
+        db.NumberSequences.Find(NumberSequence.Invoices)!.Last = sequence;
 
         Invoice AcmeInvoice(long seq, DateOnly from, DateOnly to) => NewInvoice(seq, acme, from, from.AddDays(30), from, to, VatTreatment.FrenchVat,
             acmeForm.Lines.Select(l => new InvoiceLine { Description = l.Description, Quantity = l.Quantity, UnitPriceExclVat = l.UnitPriceExclVat, VatRate = 0.20m }),

@@ -43,6 +43,8 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<PendingCharge> PendingCharges => Set<PendingCharge>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
     public DbSet<SepaMandate> SepaMandates => Set<SepaMandate>();
     public DbSet<PriceRevision> PriceRevisions => Set<PriceRevision>();
     public DbSet<SeatRequest> SeatRequests => Set<SeatRequest>();

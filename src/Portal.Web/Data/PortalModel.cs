@@ -89,6 +89,8 @@ internal static class PortalModel
             e.HasIndex(i => i.Number).IsUnique();
             e.HasIndex(i => i.Sequence).IsUnique();
             e.HasIndex(i => new { i.ClientId, i.IssuedOn });
+            e.HasIndex(i => new { i.OrderFormId, i.ScheduleKey }).IsUnique()
+                .HasFilter("\"ScheduleKey\" IS NOT NULL");
             e.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId);
             e.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId);
         });
@@ -106,6 +108,15 @@ internal static class PortalModel
             e.HasQueryFilter(p => db.SeesAllClients ||
                 db.Invoices.Any(i => i.Id == p.InvoiceId && i.ClientId == db.ScopeClientId));
         });
+        b.Entity<PendingCharge>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(c => c.ClientId);
+            e.HasIndex(c => c.Source).IsUnique();
+            e.HasIndex(c => new { c.ClientId, c.InvoiceId });
+            e.Property(c => c.Quantity).HasPrecision(18, 4);
+            e.Property(c => c.UnitPriceExclVat).HasPrecision(18, 2);
+        });
+        b.Entity<NumberSequence>(e => e.HasKey(n => n.Name));
         b.Entity<SepaMandate>(e => e.HasOne<Client>().WithMany().HasForeignKey(m => m.ClientId));
         b.Entity<PriceRevision>(e =>
         {
@@ -157,6 +168,7 @@ internal static class PortalModel
         FilterByClient<AcceptanceRecord>(b, db, x => x.ClientId);
         FilterByClient<Invoice>(b, db, x => x.ClientId);
         FilterByClient<SepaMandate>(b, db, x => x.ClientId);
+        FilterByClient<PendingCharge>(b, db, x => x.ClientId);
         FilterByClient<PriceRevision>(b, db, x => x.ClientId);
         FilterByClient<SeatRequest>(b, db, x => x.ClientId);
         FilterByClient<TerminationNotice>(b, db, x => x.ClientId);

@@ -223,6 +223,9 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrderFormId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -230,6 +233,9 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurchaseOrderReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleKey")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")
@@ -247,6 +253,10 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ClientId", "IssuedOn");
+
+                    b.HasIndex("OrderFormId", "ScheduleKey")
+                        .IsUnique()
+                        .HasFilter("\"ScheduleKey\" IS NOT NULL");
 
                     b.ToTable("Invoices");
                 });
@@ -310,6 +320,47 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPriceExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "InvoiceId");
+
+                    b.ToTable("PendingCharges");
                 });
 
             modelBuilder.Entity("Portal.Domain.Billing.PriceRevision", b =>
@@ -998,6 +1049,19 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Portal.Web.Data.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences");
+                });
+
             modelBuilder.Entity("Portal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1274,6 +1338,15 @@ namespace Portal.Web.Data.Migrations
                     b.HasOne("Portal.Domain.Billing.Invoice", null)
                         .WithMany("Payments")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
