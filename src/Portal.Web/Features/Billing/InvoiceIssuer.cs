@@ -78,6 +78,13 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
             var earlier = await db.Invoices.AsNoTracking().Include(i => i.Lines)
                 .Where(i => i.CorrectsInvoiceId == invoice.Id).ToListAsync(ct);
             draft = CreditNote.For(invoice, earlier, credited, sequence, today);
+            // The credit note settles the invoice it corrects, in the same transaction (SEO §11: deducted from what is owed).
+            if (draft.CreditNote is { } note)
+                db.Payments.Add(new Payment
+                {
+                    InvoiceId = invoice.Id, Kind = PaymentKind.CreditNote, Amount = note.TotalInclVat, ReceivedOn = today,
+                    Reference = note.Number, RecordedByUserId = by.UserId,
+                });
             return draft.CreditNote;
         }, ct);
         return draft;
