@@ -17,6 +17,19 @@ public static class PriceRevisionRule
         // SEO §10.3 has no floor: a falling index lowers the price, as the formula says.
         Money.Round(previousPrice * newIndex / previousIndex);
 
+    /// <summary>Why no revision can be entered for <paramref name="anniversary"/>; null when it can.</summary>
+    public static string? RefusalFor(PaymentMethod method, bool isTrial, DateOnly anniversary, DateOnly announceBy, DateOnly today,
+        bool alreadyRevised)
+    {
+        if (method == PaymentMethod.Online) return "Prices of online orders are not revised (SEO §10.3).";
+        if (isTrial) return "A free trial has no price to revise.";
+        if (alreadyRevised) return "Prices are already revised for this anniversary.";
+        // SEO §10.3: announced at least 30 days before the notice period opens, so the Client can still decide not to renew.
+        if (today > announceBy)
+            return $"Too late for this anniversary: new prices had to be announced by {announceBy:yyyy-MM-dd}, 30 days before the notice period opens.";
+        return null;
+    }
+
     /// <summary>What each subscription line would cost after revision, for staff to check before applying it.</summary>
     public static RevisionPreview Preview(PaymentMethod method, IEnumerable<ScheduledLine> lines, decimal previousIndex, decimal newIndex)
     {
@@ -30,6 +43,25 @@ public static class PriceRevisionRule
             .Where(l => l.Kind == OrderLineKind.Subscription)
             .Select(l => new RevisedLine(l.Description, l.Quantity, l.UnitPriceExclVat, Revise(l.UnitPriceExclVat, previousIndex, newIndex)))]);
     }
+
+    /// <summary>
+    /// The order form's lines at the prices in force on <paramref name="day"/>: every revision whose anniversary has come,
+    /// applied in turn to the subscription lines (P(t) from P(t-1), each rounded to the cent). The order form keeps
+    /// the signed prices; an invoice takes the prices of the day its period starts, so a revision entered early never
+    /// reaches an invoice of the period before it.
+    /// </summary>
+    public static IReadOnlyList<ScheduledLine> LinesOn(IEnumerable<ScheduledLine> lines, IEnumerable<PriceRevision> revisions, DateOnly day)
+    {
+        var applied = revisions.Where(r => r.Anniversary <= day).OrderBy(r => r.Anniversary).ToList();
+        return [.. lines.Select(l => l.Kind != OrderLineKind.Subscription ? l : l with
+        {
+            UnitPriceExclVat = applied.Aggregate(l.UnitPriceExclVat, (price, r) => Revise(price, r.PreviousIndex, r.NewIndex)),
+        })];
+    }
+
+    /// <summary>The Syntec index prices stand on now: the last revision's, or the order form's base index.</summary>
+    public static decimal? IndexInForce(decimal? baseIndex, IEnumerable<PriceRevision> revisions) =>
+        revisions.OrderBy(r => r.Anniversary).LastOrDefault()?.NewIndex ?? baseIndex;
 
     /// <summary>
     /// The last day to announce new prices for the period after <paramref name="current"/>: the notice period

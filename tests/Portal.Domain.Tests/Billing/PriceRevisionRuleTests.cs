@@ -72,3 +72,44 @@ public class PriceRevisionRuleTests
         Assert.Equal(new DateOnly(2025, 10, 2), PriceRevisionRule.AnnounceBy(initial)); // 30 days before 1 November
     }
 }
+
+/// <summary>Which prices an invoice takes: those in force on the first day of its period.</summary>
+public class PriceRevisionLinesOnTests
+{
+    private static readonly IReadOnlyList<ScheduledLine> Signed =
+    [
+        new("Subscription", Portal.Domain.Clients.OrderLineKind.Subscription, 1, 9_600m),
+        new("Set-up", Portal.Domain.Clients.OrderLineKind.ProfessionalServices, 2, 650m),
+    ];
+
+    private static PriceRevision Revision(DateOnly anniversary, decimal previous, decimal next) =>
+        new() { Anniversary = anniversary, PreviousIndex = previous, NewIndex = next, AppliedByUserId = "x" };
+
+    [Fact]
+    public void Two_revisions_chain_from_the_rounded_price_and_leave_services_alone()
+    {
+        var revisions = new[] { Revision(new(2027, 7, 1), 296.3m, 305.2m), Revision(new(2026, 7, 1), 290m, 296.3m) };
+
+        var before = PriceRevisionRule.LinesOn(Signed, revisions, new(2026, 6, 30));
+        var first = PriceRevisionRule.LinesOn(Signed, revisions, new(2026, 7, 1));
+        var second = PriceRevisionRule.LinesOn(Signed, revisions, new(2027, 7, 1));
+
+        Assert.Equal(9_600m, before[0].UnitPriceExclVat);
+        Assert.Equal(9_808.55m, first[0].UnitPriceExclVat);   // 9,600 × 296.3 / 290 = 9,808.551…
+        Assert.Equal(10_103.17m, second[0].UnitPriceExclVat); // 9,808.55 × 305.2 / 296.3 = 10,103.170…
+        Assert.Equal(650m, second[1].UnitPriceExclVat);
+        Assert.Equal(305.2m, PriceRevisionRule.IndexInForce(290m, revisions));
+        Assert.Equal(290m, PriceRevisionRule.IndexInForce(290m, []));
+    }
+
+    [Theory]
+    [InlineData(Portal.Domain.Clients.PaymentMethod.Online, false, false, "2027-04-01", "Prices of online orders are not revised (SEO §10.3).")]
+    [InlineData(Portal.Domain.Clients.PaymentMethod.BankTransfer, true, false, "2027-04-01", "A free trial has no price to revise.")]
+    [InlineData(Portal.Domain.Clients.PaymentMethod.BankTransfer, false, true, "2027-04-01", "Prices are already revised for this anniversary.")]
+    [InlineData(Portal.Domain.Clients.PaymentMethod.BankTransfer, false, false, "2027-04-02",
+        "Too late for this anniversary: new prices had to be announced by 2027-04-01, 30 days before the notice period opens.")]
+    [InlineData(Portal.Domain.Clients.PaymentMethod.SepaDirectDebit, false, false, "2027-04-01", null)]
+    public void A_revision_is_refused_for_online_orders_trials_twice_or_too_late(Portal.Domain.Clients.PaymentMethod method, bool trial,
+        bool revised, string today, string? why) =>
+        Assert.Equal(why, PriceRevisionRule.RefusalFor(method, trial, new(2027, 7, 1), new(2027, 4, 1), DateOnly.Parse(today), revised));
+}

@@ -150,6 +150,33 @@ public sealed class InvoiceIssuerTests : IDisposable
         Assert.Empty(await Issuer.IssueDueAsync(Actor.System, portal.Clock.Today(), globexId));
     }
 
+    [Fact]
+    public async Task A_price_revision_reaches_the_invoice_of_the_anniversary_and_not_the_one_before()
+    {
+        await using (var db = await portal.OpenAsSystemAsync())
+        {
+            var acme = await db.OrderForms.SingleAsync(f => f.Reference == "OF-2025-014");
+            // Acme's Effective Date is 1 November 2025: its next anniversary is 1 November 2027.
+            db.PriceRevisions.Add(new PriceRevision
+            {
+                ClientId = acme.ClientId, OrderFormId = acme.Id, Anniversary = new DateOnly(2027, 11, 1), PreviousIndex = 296.3m, NewIndex = 305.2m,
+                AppliedAt = Start, AppliedByUserId = "x",
+            });
+            await db.SaveChangesAsync();
+        }
+        portal.Clock.Set(new DateTimeOffset(2027, 11, 1, 6, 0, 0, TimeSpan.Zero));
+
+        var issued = await Issuer.IssueDueAsync(Actor.System, portal.Clock.Today());
+
+        await using var check = await portal.OpenAsSystemAsync();
+        var anniversary = await check.Invoices.Include(i => i.Lines).SingleAsync(i => issued.Contains(i.Number) && i.ScheduleKey == "sub:2027-11-01"
+                                                                                       && i.BuyerLegalName == "Acme Industries SA");
+        Assert.Equal([Money.Round(9_600m * 305.2m / 296.3m), Money.Round(240m * 305.2m / 296.3m)],
+            anniversary.Lines.OrderBy(l => l.Id).Select(l => l.UnitPriceExclVat));
+        var before = await check.Invoices.Include(i => i.Lines).SingleAsync(i => i.ScheduleKey == "sub:2026-11-01" && i.BuyerLegalName == "Acme Industries SA");
+        Assert.Equal(9_600m, before.Lines.OrderBy(l => l.Id).First().UnitPriceExclVat);
+    }
+
     private async Task<long> LastNumberAsync()
     {
         await using var db = await portal.OpenAsSystemAsync();

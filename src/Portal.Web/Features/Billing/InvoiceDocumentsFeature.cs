@@ -23,11 +23,12 @@ public static class InvoiceDocumentsFeature
                     : Results.NotFound())
             .RequireAuthorization(policy => policy.RequireRole(Role.ClientAdmin));
 
+        // Provider staff read every Client's invoices (the tenancy filter lets them), so they download them here too.
         app.MapGet("/invoices/{number}/pdf", async (string number, InvoiceDocuments documents, CancellationToken ct) =>
                 await documents.PdfAsync(number, ct) is { } pdf
                     ? Results.File(pdf, "application/pdf", InvoicePdf.FileName(number))
                     : Results.NotFound())
-            .RequireAuthorization(policy => policy.RequireRole(Role.ClientAdmin));
+            .RequireAuthorization(policy => policy.RequireRole(Role.ClientAdmin, Role.AccountManager, Role.Support, Role.ProviderAdmin));
     }
 }
 

@@ -187,7 +187,15 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         var issued = (await db.Invoices.Where(i => i.OrderFormId == form.Id && i.ScheduleKey != null)
             .Select(i => i.ScheduleKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         if (issued.Any(k => k.StartsWith(FinalKeyPrefix, StringComparison.Ordinal))) return [];
-        return [.. BillingSchedule.For(form, upTo, lastDayOfService).Where(i => !issued.Contains(i.Key))];
+        var revisions = await db.PriceRevisions.AsNoTracking().Where(r => r.OrderFormId == form.Id).ToListAsync(ct);
+        var terms = BillingTerms.From(form);
+        var signed = form.Lines.Select(ScheduledLine.From).ToList();
+        // Each period is billed at the prices in force on its first day (SEO §10.3).
+        return [.. BillingSchedule.For(terms, signed, upTo, lastDayOfService)
+            .Where(i => !issued.Contains(i.Key))
+            .Select(i => revisions.Count == 0 ? i
+                : BillingSchedule.For(terms, PriceRevisionRule.LinesOn(signed, revisions, i.PeriodStart), upTo, lastDayOfService)
+                    .Single(r => r.Key == i.Key))];
     }
 
     private async Task<PortalDb> OpenAsync(Actor by)

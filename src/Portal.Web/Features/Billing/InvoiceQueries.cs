@@ -29,6 +29,8 @@ public static class BillingFeature
     public static void AddBillingFeature(this IServiceCollection services)
     {
         services.AddScoped<InvoiceQueries>();
+        services.AddScoped<Staff.StaffBilling>();
+        services.AddScoped<Staff.PriceRevisions>();
         services.AddSingleton<InvoiceIssuer>();
         services.AddPortalJob<InvoiceIssuanceJob>();
     }

@@ -34,10 +34,21 @@ public sealed class SubscriptionOverviewService(PortalData data, TimeProvider cl
             form.InitialPeriodMonths, form.ExtensionPeriodMonths, form.NoticePeriodMonths,
             current.IsInitial ? null : term.Period(current.Number - 1), current, term.Period(current.Number + 1), today,
             form.TrialEndsOn, form.PartnerName, form.PurchaseOrderReference,
-            form.Lines.OrderBy(l => l.Id).ToList(), revisions, mandate);
+            LinesInForce(form, revisions, today), revisions, mandate);
+    }
+
+    private static List<OrderLine> LinesInForce(OrderForm form, IReadOnlyList<PriceRevision> revisions, DateOnly today)
+    {
+        var lines = form.Lines.OrderBy(l => l.Id).ToList();
+        var prices = PriceRevisionRule.LinesOn(lines.Select(ScheduledLine.From), revisions, today);
+        return [.. lines.Zip(prices, (l, p) => new OrderLine
+        {
+            Id = l.Id, OrderFormId = l.OrderFormId, Description = l.Description, Kind = l.Kind, Quantity = l.Quantity, UnitPriceExclVat = p.UnitPriceExclVat,
+        })];
     }
 }
 
+/// <param name="Lines">The order form's lines at the prices in force today, after any revision (SEO §10.3).</param>
 /// <param name="Previous">The period before the current one; null during the Initial Service Period.</param>
 /// <param name="Mandate">The SEPA mandate in force, if any.</param>
 public sealed record SubscriptionOverview(
