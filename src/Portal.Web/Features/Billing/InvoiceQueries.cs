@@ -53,6 +53,7 @@ public static class BillingFeature
     public static void AddBillingFeature(this IServiceCollection services)
     {
         services.AddScoped<InvoiceQueries>();
+        services.AddScoped<BillingContacts>();
         services.AddSingleton<InvoiceIssuer>();
         services.AddPortalJob<InvoiceIssuanceJob>();
     }
