@@ -26,6 +26,12 @@ public sealed class BillingContactsTests(PortalFactory portal) : IClassFixture<P
             .ToListAsync()).Select(x => (x.LegalName, x.Email, x.Name)).ToList();
     }
 
+    private async Task<int> ContactIdAsync(string email)
+    {
+        await using var db = portal.OpenAs(Actor.System);
+        return await db.BillingContacts.Where(c => c.Email == email).Select(c => c.Id).SingleAsync();
+    }
+
     [Fact]
     public async Task An_admin_adds_an_address_it_is_stored_in_lower_case_for_their_Client_and_shown_on_the_invoices_page()
     {
@@ -62,9 +68,7 @@ public sealed class BillingContactsTests(PortalFactory portal) : IClassFixture<P
     [Fact]
     public async Task Another_Clients_contact_can_be_neither_seen_nor_removed()
     {
-        int globexContact;
-        await using (var db = portal.OpenAs(Actor.System))
-            globexContact = await db.BillingContacts.Where(c => c.Email == "ap@globex.test").Select(c => c.Id).SingleAsync();
+        var globexContact = await ContactIdAsync("ap@globex.test");
 
         var view = await AsAsync("admin@acme.test", c => c.ViewAsync());
         var error = await AsAsync("admin@acme.test", c => c.RemoveAsync(globexContact));
@@ -90,9 +94,7 @@ public sealed class BillingContactsTests(PortalFactory portal) : IClassFixture<P
     public async Task Nobody_changes_the_contacts_while_impersonating_an_admin()
     {
         var before = await AllContactsAsync();
-        int acmeContact;
-        await using (var db = portal.OpenAs(Actor.System))
-            acmeContact = await db.BillingContacts.Where(c => c.Email == "comptabilite@acme.test").Select(c => c.Id).SingleAsync();
+        var acmeContact = await ContactIdAsync("comptabilite@acme.test");
 
         var add = await AsAsync("admin@acme.test", c => c.AddAsync("staff-choice@acme.test", null), impersonatedBy: "am@provider.test");
         var remove = await AsAsync("admin@acme.test", c => c.RemoveAsync(acmeContact), impersonatedBy: "am@provider.test");
