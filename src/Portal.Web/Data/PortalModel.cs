@@ -33,6 +33,8 @@ internal static class PortalModel
             e.HasMany(c => c.BillingContacts).WithOne().HasForeignKey(c => c.ClientId);
             e.HasQueryFilter(c => db.SeesAllClients || c.Id == db.ScopeClientId);
         });
+        // Each accounts-payable address once per Client (stored in lower case by BillingContactEntry).
+        b.Entity<BillingContact>(e => e.HasIndex(c => new { c.ClientId, c.Email }).IsUnique());
         b.Entity<ClientAssignment>(e =>
         {
             e.HasKey(a => new { a.ClientId, a.StaffUserId });

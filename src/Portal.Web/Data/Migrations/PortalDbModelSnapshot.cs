@@ -456,7 +456,8 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId", "Email")
+                        .IsUnique();
 
                     b.ToTable("BillingContacts");
                 });

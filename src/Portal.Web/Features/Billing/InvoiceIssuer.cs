@@ -19,7 +19,21 @@ namespace Portal.Web.Features.Billing;
 public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvider clock, ILogger<InvoiceIssuer> log)
 {
     /// <summary>A final invoice closes the order form's billing: the schedule issues nothing after it.</summary>
-    private const string FinalKeyPrefix = "final:";
+    public const string FinalKeyPrefix = "final:";
+
+    /// <summary>
+    /// The last day of service when a notice ends the contract: the earliest of the notices still running or taken
+    /// effect (a withdrawn or cured one does not end it). Null while nothing ends it. Read through <paramref name="db"/>'s scope.
+    /// </summary>
+    public static async Task<DateOnly?> LastDayOfServiceAsync(PortalDb db, Guid clientId, CancellationToken ct = default) =>
+        (await db.TerminationNotices
+            .Where(n => n.ClientId == clientId && (n.Status == TerminationStatus.Filed || n.Status == TerminationStatus.Received
+                                                   || n.Status == TerminationStatus.Effective))
+            .Select(n => (DateOnly?)n.EffectiveOn).ToListAsync(ct)).Min();
+
+    /// <summary>Whether a final invoice closed the order form's billing.</summary>
+    public static Task<bool> FinalIssuedAsync(PortalDb db, Guid orderFormId, CancellationToken ct = default) =>
+        db.Invoices.AnyAsync(i => i.OrderFormId == orderFormId && i.ScheduleKey != null && i.ScheduleKey.StartsWith(FinalKeyPrefix), ct);
 
     /// <summary>Issues every invoice due on or before <paramref name="today"/>, oldest first, for one Client or all.</summary>
     /// <param name="by">Who issues: staff from the billing page, <see cref="Actor.System"/> from the daily job.</param>
@@ -172,12 +186,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         await using var db = await OpenAsync(by);
         var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines)
             .Where(f => f.ClientId == clientId).OrderByDescending(f => f.SignedOn).FirstOrDefaultAsync(ct);
-        // A notice still running (or taken effect) stops billing after its last day of service; a withdrawn or cured one does not.
-        var ends = await db.TerminationNotices
-            .Where(n => n.ClientId == clientId && (n.Status == TerminationStatus.Filed || n.Status == TerminationStatus.Received
-                                                   || n.Status == TerminationStatus.Effective))
-            .Select(n => (DateOnly?)n.EffectiveOn).ToListAsync(ct);
-        return (form, ends.Min());
+        return (form, await LastDayOfServiceAsync(db, clientId, ct));
     }
 
     private async Task<IReadOnlyList<ScheduledInvoice>> NotYetIssuedAsync(Actor by, OrderForm form, DateOnly upTo, DateOnly? lastDayOfService,

@@ -9,20 +9,44 @@ public sealed class InvoiceQueries(PortalData data, TimeProvider clock)
 {
     public DateOnly Today => clock.Today();
 
-    public async Task<IReadOnlyList<Invoice>> ListAsync()
+    /// <summary>
+    /// The invoices the filter keeps, newest first, with the sums owed on them and on all the Client's invoices.
+    /// A Client has a few dozen invoices at most, and status depends on payments: they are filtered in memory.
+    /// </summary>
+    public async Task<InvoiceList> ListAsync(InvoiceFilter filter)
     {
         await using var db = await data.OpenAsync();
-        return await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+        var all = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
             .OrderByDescending(i => i.Sequence).ToListAsync();
+        var today = Today;
+        var shown = filter.Apply(all, today);
+        return new InvoiceList(shown, InvoiceTotals.Of(shown, today), InvoiceTotals.Of(all, today), InvoiceFilter.YearsOf(all), all.Count);
     }
 
-    public async Task<Invoice?> FindAsync(string number)
+    /// <summary>One invoice with its payments, and the number of the invoice a credit note corrects.</summary>
+    public async Task<InvoiceDetail?> FindAsync(string number)
     {
         await using var db = await data.OpenAsync();
-        return await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
             .SingleOrDefaultAsync(i => i.Number == number);
+        if (invoice is null) return null;
+        var corrects = invoice.CorrectsInvoiceId is { } id
+            ? await db.Invoices.Where(i => i.Id == id).Select(i => i.Number).SingleOrDefaultAsync()
+            : null;
+        return new InvoiceDetail(invoice, corrects, OverdueCharges.On(invoice, Today));
     }
 }
+
+/// <param name="Shown">The invoices the filter keeps, newest first.</param>
+/// <param name="ShownTotals">What is owed on those.</param>
+/// <param name="AllTotals">What is owed on every invoice of the Client.</param>
+/// <param name="Years">The years with invoices, newest first.</param>
+/// <param name="Count">How many invoices and credit notes the Client has in all.</param>
+public sealed record InvoiceList(IReadOnlyList<Invoice> Shown, InvoiceTotals ShownTotals, InvoiceTotals AllTotals, IReadOnlyList<int> Years, int Count);
+
+/// <param name="CorrectsNumber">For a credit note: the number of the invoice it corrects.</param>
+/// <param name="LateCharges">Interest to date, indemnity and rejection fees; null unless the invoice is overdue.</param>
+public sealed record InvoiceDetail(Invoice Invoice, string? CorrectsNumber, LateCharges? LateCharges);
 
 public static class BillingFeature
 {
@@ -31,6 +55,7 @@ public static class BillingFeature
         services.AddScoped<InvoiceQueries>();
         services.AddScoped<Staff.StaffBilling>();
         services.AddScoped<Staff.PriceRevisions>();
+        services.AddScoped<BillingContacts>();
         services.AddSingleton<InvoiceIssuer>();
         services.AddPortalJob<InvoiceIssuanceJob>();
     }

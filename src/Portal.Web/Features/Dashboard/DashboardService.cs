@@ -4,7 +4,9 @@ using Portal.Domain.Clients;
 using Portal.Domain.Seats;
 using Portal.Domain.Subscription;
 using Portal.Domain.Terms;
+using Portal.Domain.Termination;
 using Portal.Web.Data;
+using Portal.Web.Features.Billing;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Dashboard;
@@ -41,6 +43,22 @@ public sealed class DashboardService(PortalData data, TimeProvider clock)
             open.Where(i => i.StatusOn(Today) != InvoiceStatus.Overdue).OrderBy(i => i.DueOn).FirstOrDefault() is { } next
                 ? new InvoiceDue(next.Number, next.DueOn, next.AmountOutstanding) : null,
             ClientAcceptance.For(versions, records, now).Where(s => s.Kind != StandingKind.InNoticeMonth).ToList());
+    }
+
+    /// <summary>
+    /// The next invoice the billing schedule will issue for the signed-in person's Client, as <see cref="InvoiceIssuer"/>
+    /// will build it: from the latest order form, up to the last day of service of a running notice, with the charges
+    /// waiting for it. Null when the Client has no order form.
+    /// </summary>
+    public async Task<NextInvoice?> NextInvoiceAsync()
+    {
+        await using var db = await data.OpenAsync();
+        var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines).OrderByDescending(f => f.SignedOn).FirstOrDefaultAsync();
+        if (form is null) return null;
+        var lastDay = await InvoiceIssuer.LastDayOfServiceAsync(db, form.ClientId);
+        var finalIssued = await InvoiceIssuer.FinalIssuedAsync(db, form.Id);
+        var pending = await db.PendingCharges.AsNoTracking().Where(c => c.InvoiceId == null).ToListAsync();
+        return NextInvoice.For(form, Today, lastDay, finalIssued, pending.Sum(c => Money.Round(c.Quantity * c.UnitPriceExclVat)));
     }
 
     /// <summary>

@@ -1,0 +1,11 @@
+namespace Portal.Domain.Billing;
+
+/// <summary>What the Client sees owed on top of an overdue invoice, today (SEO §11.3.2, rule in <see cref="LateInterest"/>).</summary>
+public static class OverdueCharges
+{
+    /// <returns>Null unless the invoice is overdue today: a paid or not-yet-due invoice shows no late charges.</returns>
+    public static LateCharges? On(Invoice invoice, DateOnly today) =>
+        invoice.StatusOn(today) == InvoiceStatus.Overdue
+            ? LateInterest.On(invoice.TotalInclVat, invoice.DueOn, invoice.Payments, today)
+            : null;
+}
