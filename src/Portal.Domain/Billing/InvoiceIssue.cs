@@ -53,6 +53,22 @@ public static class InvoiceIssue
         return new ScheduledInvoice(key, start, start, remaining.Max(i => i.PeriodEnd), start, lines);
     }
 
+    /// <summary>
+    /// What is left of a period once <paramref name="issued"/> billed it: null when it billed the whole period; otherwise
+    /// the days after its end, each line at the full period's price less what was invoiced (so the two add up exactly).
+    /// </summary>
+    public static ScheduledInvoice? Remainder(ScheduledInvoice fullPeriod, Invoice issued)
+    {
+        if (issued.PeriodEnd >= fullPeriod.PeriodEnd) return null;
+        var lines = fullPeriod.Lines.Select(l => l with
+        {
+            UnitPriceExclVat = l.UnitPriceExclVat
+                - (issued.Lines.FirstOrDefault(i => i.Description == l.Description && i.Quantity == l.Quantity)?.UnitPriceExclVat ?? 0),
+        }).Where(l => l.UnitPriceExclVat > 0).ToList();
+        var start = issued.PeriodEnd.AddDays(1);
+        return lines.Count == 0 ? null : fullPeriod with { PeriodStart = start, IssueOn = start, Lines = lines };
+    }
+
     public static string Address(PostalAddress a) =>
         string.Join('\n', new[] { a.Line1, a.Line2, $"{a.PostalCode} {a.City}", a.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
 

@@ -71,4 +71,17 @@ public class InvoiceIssueTests
         Assert.Equal((new DateOnly(2027, 5, 1), new DateOnly(2027, 6, 30), 1_000m), (final.PeriodStart, final.PeriodEnd, final.TotalExclVat));
         Assert.Null(InvoiceIssue.Final([], "final:x"));
     }
+
+    [Fact]
+    public void April_billed_to_the_10th_at_166_67_leaves_333_33_for_the_11th_to_the_30th_and_a_whole_period_leaves_nothing()
+    {
+        var partial = InvoiceIssue.For(April with { PeriodEnd = new(2027, 4, 10), Lines = [new ScheduledInvoiceLine("Subscription", 1, 166.67m)] },
+            Buyer("FR", null), Form, [], 7, new(2027, 4, 1));
+        var whole = InvoiceIssue.For(April, Buyer("FR", null), Form, [], 8, new(2027, 4, 1));
+
+        var rest = InvoiceIssue.Remainder(April, partial)!;
+
+        Assert.Equal((new DateOnly(2027, 4, 11), new DateOnly(2027, 4, 30), 333.33m), (rest.PeriodStart, rest.PeriodEnd, rest.TotalExclVat));
+        Assert.Null(InvoiceIssue.Remainder(April, whole));
+    }
 }

@@ -151,6 +151,33 @@ public sealed class InvoiceIssuerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_last_day_mid_May_bills_May_to_the_14th_then_the_final_invoice_takes_the_rest_of_May_and_every_month_after()
+    {
+        Guid globexId;
+        await using (var db = await portal.OpenAsSystemAsync())
+        {
+            globexId = (await db.Clients.SingleAsync(c => c.Number == "C-0002")).Id;
+            db.TerminationNotices.Add(new TerminationNotice
+            {
+                ClientId = globexId, Kind = TerminationKind.MaterialBreach, FiledAt = Start, FiledByUserId = "x",
+                EffectiveOn = new DateOnly(2027, 5, 14), Status = TerminationStatus.Received,
+            });
+            await db.SaveChangesAsync();
+        }
+        portal.Clock.Set(new DateTimeOffset(2027, 5, 14, 8, 0, 0, TimeSpan.Zero));
+        await Issuer.IssueDueAsync(Actor.System, portal.Clock.Today(), globexId);
+
+        var final = await Issuer.IssueFinalAsync(globexId, new DateOnly(2027, 11, 30), "Termination:mid-may");
+
+        await using var check = await portal.OpenAsSystemAsync();
+        var may = await check.Invoices.Include(i => i.Lines).SingleAsync(i => i.ClientId == globexId && i.ScheduleKey == "sub:2027-05-01");
+        Assert.Equal(new DateOnly(2027, 5, 14), may.PeriodEnd);
+        Assert.Contains("(2027-05-15 – 2027-05-31)", final!.Lines[0].Description);
+        // May's two parts and June to November add up to seven whole months.
+        Assert.Equal(7 * 500m, may.TotalExclVat + final.TotalExclVat);
+    }
+
+    [Fact]
     public async Task A_price_revision_reaches_the_invoice_of_the_anniversary_and_not_the_one_before()
     {
         await using (var db = await portal.OpenAsSystemAsync())

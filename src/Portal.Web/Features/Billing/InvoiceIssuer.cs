@@ -72,7 +72,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         var (form, _) = await ContractOfAsync(Actor.System, clientId, ct);
         if (form is null || form.IsTrial) return null;
         var key = FinalKeyPrefix + reason;
-        var remaining = await NotYetIssuedAsync(Actor.System, form, contractualEnd, contractualEnd, ct);
+        var remaining = await NotYetInvoicedToAsync(form, contractualEnd, ct);
         return InvoiceIssue.Final(remaining, key) is { } final
             ? await IssueAsync(Actor.System, clientId, form.Id, final, today, ct)
             : null;
@@ -192,19 +192,38 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
     private async Task<IReadOnlyList<ScheduledInvoice>> NotYetIssuedAsync(Actor by, OrderForm form, DateOnly upTo, DateOnly? lastDayOfService,
         CancellationToken ct)
     {
+        var (schedule, issued) = await ScheduleAsync(by, form, upTo, lastDayOfService, ct);
+        return [.. schedule.Where(i => !issued.ContainsKey(i.Key))];
+    }
+
+    /// <summary>
+    /// The schedule up to <paramref name="contractualEnd"/> less what was invoiced: whole periods not yet issued, and the
+    /// rest of a period that was billed only to a last day of service (SEO §14.4: fees run to the contractual end).
+    /// </summary>
+    private async Task<IReadOnlyList<ScheduledInvoice>> NotYetInvoicedToAsync(OrderForm form, DateOnly contractualEnd, CancellationToken ct)
+    {
+        var (schedule, issued) = await ScheduleAsync(Actor.System, form, contractualEnd, contractualEnd, ct);
+        return [.. schedule.Select(due => issued.TryGetValue(due.Key, out var invoice) ? InvoiceIssue.Remainder(due, invoice) : due)
+            .OfType<ScheduledInvoice>()];
+    }
+
+    /// <returns>Every period the schedule calls for, priced as in force on its first day (SEO §10.3), and the invoices
+    /// already issued by key; nothing when a final invoice closed the order form's billing.</returns>
+    private async Task<(IReadOnlyList<ScheduledInvoice> Schedule, Dictionary<string, Invoice> Issued)> ScheduleAsync(Actor by, OrderForm form,
+        DateOnly upTo, DateOnly? lastDayOfService, CancellationToken ct)
+    {
         await using var db = await OpenAsync(by);
-        var issued = (await db.Invoices.Where(i => i.OrderFormId == form.Id && i.ScheduleKey != null)
-            .Select(i => i.ScheduleKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        if (issued.Any(k => k.StartsWith(FinalKeyPrefix, StringComparison.Ordinal))) return [];
+        var issued = (await db.Invoices.AsNoTracking().Include(i => i.Lines.OrderBy(l => l.Id))
+            .Where(i => i.OrderFormId == form.Id && i.ScheduleKey != null).ToListAsync(ct))
+            .ToDictionary(i => i.ScheduleKey!, StringComparer.Ordinal);
+        if (issued.Keys.Any(k => k.StartsWith(FinalKeyPrefix, StringComparison.Ordinal))) return ([], issued);
         var revisions = await db.PriceRevisions.AsNoTracking().Where(r => r.OrderFormId == form.Id).ToListAsync(ct);
         var terms = BillingTerms.From(form);
         var signed = form.Lines.Select(ScheduledLine.From).ToList();
-        // Each period is billed at the prices in force on its first day (SEO §10.3).
-        return [.. BillingSchedule.For(terms, signed, upTo, lastDayOfService)
-            .Where(i => !issued.Contains(i.Key))
+        return ([.. BillingSchedule.For(terms, signed, upTo, lastDayOfService)
             .Select(i => revisions.Count == 0 ? i
                 : BillingSchedule.For(terms, PriceRevisionRule.LinesOn(signed, revisions, i.PeriodStart), upTo, lastDayOfService)
-                    .Single(r => r.Key == i.Key))];
+                    .Single(r => r.Key == i.Key))], issued);
     }
 
     private async Task<PortalDb> OpenAsync(Actor by)
