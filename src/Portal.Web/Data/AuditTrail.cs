@@ -53,6 +53,27 @@ internal static class AuditTrail
         db.AuditEntries.AddRange(entries);
     }
 
+    /// <summary>
+    /// An event that changes no row but must be on the record (a refused impersonation or a refused action
+    /// while impersonating), in the same actor's name as entity changes. Saved with the caller's next SaveChanges.
+    /// </summary>
+    public static AuditEntry Event(PortalDb db, string action, Guid? clientId, object? details)
+    {
+        var entry = new AuditEntry
+        {
+            At = db.Clock.GetUtcNow(),
+            ActorUserId = db.Actor.UserId,
+            ActorEmail = db.Actor.Email,
+            OnBehalfOfUserId = db.Actor.OnBehalfOfUserId,
+            OnBehalfOfEmail = db.Actor.OnBehalfOfEmail,
+            ClientId = clientId ?? db.Actor.ClientId,
+            Action = action,
+            After = details is null ? null : JsonSerializer.Serialize(details),
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
     /// <summary>Acceptance records and audit entries are evidence: the data layer throws on any update or delete.</summary>
     private static void RefuseChangesToAppendOnly(EntityEntry entry)
     {
