@@ -80,8 +80,9 @@ public sealed class ImpersonationService(PortalData data, TimeProvider clock, IO
             new Claim(PortalClaims.ImpersonatorEmail, session.StaffEmail),
             new Claim(PortalClaims.ImpersonationSessionId, session.Id.ToString()),
         ]);
-        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal,
-            new AuthenticationProperties { IsPersistent = false, ExpiresUtc = session.ExpiresAt });
+        // No cookie expiry of its own: at expiry the gate finds the row over and hands the browser back to the
+        // staff member with a message, rather than dropping them on the sign-in page.
+        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal, new AuthenticationProperties { IsPersistent = false });
         return true;
     }
 
