@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Domain.Clients;
 using Portal.Domain.Staff;
 using Portal.Domain.Terms;
 
@@ -90,7 +91,8 @@ internal static class AuditTrail
         // Identity's tokens hold authenticator keys and recovery codes; the change shows on the user row.
         or IdentityUserToken<string>);
 
-    private static Guid? ClientIdOf(EntityEntry entry) =>
+    // A Client row is its own Client: the audit log's Client filter finds its creation and changes too.
+    private static Guid? ClientIdOf(EntityEntry entry) => entry.Entity is Client client ? client.Id :
         entry.Metadata.FindProperty("ClientId") is { } p ? entry.Property(p.Name).CurrentValue as Guid? : null;
 
     private static string? KeyOf(EntityEntry entry)
