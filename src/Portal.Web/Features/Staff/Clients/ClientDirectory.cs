@@ -28,8 +28,9 @@ public sealed class ClientDirectory(PortalData data, TimeProvider clock)
         var today = clock.Today();
         await using var db = await data.OpenAsync();
         var clients = db.Clients.AsNoTracking().Include(c => c.OrderForms).Include(c => c.AccountManagers).AsQueryable();
-        if (filter.Text?.Trim() is { Length: > 0 } text)
-            clients = clients.Where(c => EF.Functions.Like(c.LegalName, $"%{text}%") || EF.Functions.Like(c.Number, $"%{text}%"));
+        // Contains, not LIKE: a typed % or _ is a character, not a wildcard.
+        if (filter.Text?.Trim().ToLower() is { Length: > 0 } text)
+            clients = clients.Where(c => c.LegalName.ToLower().Contains(text) || c.Number.ToLower().Contains(text));
         if (filter.AccountManagerId is { } am)
             clients = clients.Where(c => c.AccountManagers.Any(a => a.StaffUserId == am));
         var list = await clients.OrderBy(c => c.LegalName).ToListAsync(ct);
