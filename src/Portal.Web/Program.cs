@@ -5,6 +5,9 @@ using Portal.Web.Features.Account;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Staff.Acceptances;
+using Portal.Web.Features.Staff.Audit;
+using Portal.Web.Features.Staff.Clients;
+using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Features.Terms;
 using Portal.Web.Features.Terms.Documents;
 using Portal.Web.Shared.Mail;
@@ -30,6 +33,9 @@ builder.Services.AddDeemedAcceptanceJob();
 builder.Services.AddDocumentsFeature();
 builder.Services.AddAcceptanceReviewFeature();
 builder.Services.AddMailFeature();
+builder.Services.AddImpersonationFeature();
+builder.Services.AddClientsFeature();
+builder.Services.AddAuditFeature();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;
@@ -50,6 +56,8 @@ app.MapCultureEndpoint();
 app.MapAcceptanceReviewEndpoints();
 app.MapTermsEndpoints();
 app.MapInvoiceDocumentEndpoints();
+app.MapImpersonationEndpoints();
+app.MapAuditEndpoints();
 app.MapPortalHealthChecks();
 
 app.Run();

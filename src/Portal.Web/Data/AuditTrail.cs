@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Portal.Domain.Clients;
 using Portal.Domain.Staff;
 using Portal.Domain.Terms;
 
@@ -53,6 +54,27 @@ internal static class AuditTrail
         db.AuditEntries.AddRange(entries);
     }
 
+    /// <summary>
+    /// An event that changes no row but must be on the record (a refused impersonation or a refused action
+    /// while impersonating), in the same actor's name as entity changes. Saved with the caller's next SaveChanges.
+    /// </summary>
+    public static AuditEntry Event(PortalDb db, string action, Guid? clientId, object? details)
+    {
+        var entry = new AuditEntry
+        {
+            At = db.Clock.GetUtcNow(),
+            ActorUserId = db.Actor.UserId,
+            ActorEmail = db.Actor.Email,
+            OnBehalfOfUserId = db.Actor.OnBehalfOfUserId,
+            OnBehalfOfEmail = db.Actor.OnBehalfOfEmail,
+            ClientId = clientId ?? db.Actor.ClientId,
+            Action = action,
+            After = details is null ? null : JsonSerializer.Serialize(details),
+        };
+        db.AuditEntries.Add(entry);
+        return entry;
+    }
+
     /// <summary>Acceptance records and audit entries are evidence: the data layer throws on any update or delete.</summary>
     private static void RefuseChangesToAppendOnly(EntityEntry entry)
     {
@@ -69,7 +91,8 @@ internal static class AuditTrail
         // Identity's tokens hold authenticator keys and recovery codes; the change shows on the user row.
         or IdentityUserToken<string>);
 
-    private static Guid? ClientIdOf(EntityEntry entry) =>
+    // A Client row is its own Client: the audit log's Client filter finds its creation and changes too.
+    private static Guid? ClientIdOf(EntityEntry entry) => entry.Entity is Client client ? client.Id :
         entry.Metadata.FindProperty("ClientId") is { } p ? entry.Property(p.Name).CurrentValue as Guid? : null;
 
     private static string? KeyOf(EntityEntry entry)

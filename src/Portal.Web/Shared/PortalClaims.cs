@@ -15,7 +15,13 @@ public static class PortalClaims
     public const string ImpersonatorId = "portal:impersonator";
     public const string ImpersonatorEmail = "portal:impersonator_email";
 
+    /// <summary>The ImpersonationSession row the cookie belongs to: the row, not the cookie, says whether it is still on.</summary>
+    public const string ImpersonationSessionId = "portal:impersonation";
+
     public static bool IsImpersonated(ClaimsPrincipal user) => user.HasClaim(c => c.Type == ImpersonatorId);
+
+    public static Guid? ImpersonationSessionOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(ImpersonationSessionId), out var id) ? id : null;
 
     public static Guid? ClientIdOf(ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(ClientId), out var id) ? id : null;

@@ -23,6 +23,9 @@ public sealed class PortalOptions
     /// </summary>
     public bool BackgroundJobs { get; set; } = true;
 
+    /// <summary>DOMAIN "Impersonation": how long acting for a Client lasts unless the staff member asks less; capped at 60.</summary>
+    public int ImpersonationMinutes { get; set; } = Portal.Domain.Staff.ImpersonationPolicy.DefaultMinutes;
+
     /// <summary>The product name in the app bar and the browser tab.</summary>
     public string ProductName { get; set; } = "Portal";
 }

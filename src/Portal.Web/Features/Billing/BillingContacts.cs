@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
+using Portal.Domain.Staff;
+using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 
@@ -13,7 +15,7 @@ namespace Portal.Web.Features.Billing;
 /// <see cref="InvoiceIssuer"/>; to the Client's administrators when none is named. Changing them is refused while
 /// impersonating: where the Client's invoices go is the Client's own decision.
 /// </summary>
-public sealed class BillingContacts(PortalData data, IStringLocalizer<Text> T)
+public sealed class BillingContacts(PortalData data, ImpersonationGuard guard, IStringLocalizer<Text> T)
 {
     /// <summary>The Client's contacts in the order they were named, and the administrators who get invoices when there is none.</summary>
     public async Task<BillingContactsView> ViewAsync()
@@ -67,9 +69,8 @@ public sealed class BillingContacts(PortalData data, IStringLocalizer<Text> T)
 
     private async Task<string?> RefusalAsync()
     {
+        if (await guard.RefusalAsync(GuardedAction.BillingContacts) is { } refusal) return refusal;
         var user = await data.PrincipalAsync();
-        if (PortalClaims.IsImpersonated(user))
-            return T["Billing contacts cannot be changed while acting for a Client: only the Client's own administrators decide where invoices go."];
         if (!user.IsInRole(Role.ClientAdmin) || PortalClaims.ClientIdOf(user) is null || user.FindFirstValue(ClaimTypes.NameIdentifier) is null)
             return T["Only your company's administrators can change the billing contacts."];
         return null;

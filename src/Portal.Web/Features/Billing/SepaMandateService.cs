@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Billing;
 using Portal.Domain.People;
+using Portal.Domain.Staff;
+using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 
@@ -12,7 +14,7 @@ namespace Portal.Web.Features.Billing;
 /// SEO §11.1.2: a ClientAdmin gives the IBAN and BIC of the account to debit. A new mandate replaces the one in
 /// force (revoked in the same save). Refused while impersonating (DOMAIN "Impersonation").
 /// </summary>
-public sealed class SepaMandateService(PortalData data, TimeProvider clock, IStringLocalizer<Text> T)
+public sealed class SepaMandateService(PortalData data, TimeProvider clock, ImpersonationGuard guard, IStringLocalizer<Text> T)
 {
     public async Task<MandateView?> ActiveAsync()
     {
@@ -24,8 +26,7 @@ public sealed class SepaMandateService(PortalData data, TimeProvider clock, IStr
     public async Task<SepaMandateResult> RegisterAsync(string? iban, string? bic)
     {
         var user = await data.PrincipalAsync();
-        if (PortalClaims.IsImpersonated(user))
-            return SepaMandateResult.Refused(T["A SEPA mandate cannot be signed while acting for a Client: only the Client's own administrator can sign it."]);
+        if (await guard.RefusalAsync(GuardedAction.SepaMandate) is { } refusal) return SepaMandateResult.Refused(refusal);
         if (!user.IsInRole(Role.ClientAdmin) || PortalClaims.ClientIdOf(user) is not { } clientId
             || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId)
             return SepaMandateResult.Refused(T["Only your company's administrators can sign a SEPA mandate."]);

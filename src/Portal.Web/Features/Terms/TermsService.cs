@@ -3,13 +3,15 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
+using Portal.Domain.Staff;
 using Portal.Domain.Terms;
+using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Terms;
 
 /// <summary>The Client's side of the contract documents: where it stands, its history, and clickwrap acceptance.</summary>
-public sealed class TermsService(PortalData data, TimeProvider clock, ConnectionEvidence connection, IStringLocalizer<Text> T)
+public sealed class TermsService(PortalData data, TimeProvider clock, ConnectionEvidence connection, ImpersonationGuard guard, IStringLocalizer<Text> T)
 {
     /// <summary>The exact wording shown next to the box and on the button; recorded with each acceptance.</summary>
     public string CheckboxWording => T["I have read and accept this document."];
@@ -45,8 +47,7 @@ public sealed class TermsService(PortalData data, TimeProvider clock, Connection
     public async Task<AcceptResult> AcceptAsync(Guid versionId, bool boxTicked, string pageUrl)
     {
         var user = await data.PrincipalAsync();
-        if (PortalClaims.IsImpersonated(user))
-            return AcceptResult.Refused(T["Terms cannot be accepted while acting for a Client: only the Client's own administrator can accept them."]);
+        if (await guard.RefusalAsync(GuardedAction.AcceptTerms) is { } refusal) return AcceptResult.Refused(refusal);
         if (!user.IsInRole(Role.ClientAdmin) || PortalClaims.ClientIdOf(user) is not { } clientId)
             return AcceptResult.Refused(T["Only your company's administrators can accept contract documents."]);
         if (!boxTicked)

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
+using Portal.Domain.Staff;
+using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 
@@ -96,14 +98,10 @@ public sealed class StaffBilling(PortalData data, InvoiceIssuer issuer, TimeProv
 
     private async Task<bool> MayActForAsync(PortalDb db, Guid clientId) => await MayActFor(await data.PrincipalAsync(), db, clientId);
 
-    /// <summary>DOMAIN "People": AccountManagers act for the Clients assigned to them, ProviderAdmins for all, Support for none.</summary>
-    internal static async Task<bool> MayActFor(ClaimsPrincipal user, PortalDb db, Guid clientId)
-    {
-        if (user.IsInRole(Role.ProviderAdmin)) return true;
-        var me = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        return user.IsInRole(Role.AccountManager)
-               && await db.ClientAssignments.AnyAsync(a => a.ClientId == clientId && a.StaffUserId == me);
-    }
+    /// <summary>DOMAIN "People" through <see cref="StaffPermissions"/>: AccountManagers act for their assigned Clients, ProviderAdmins for all.</summary>
+    internal static async Task<bool> MayActFor(ClaimsPrincipal user, PortalDb db, Guid clientId) =>
+        !PortalClaims.IsImpersonated(user) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } me
+        && StaffPermissions.MayActFor(StaffAccess.RolesOf(user), await StaffAccess.IsAssignedAsync(db, me, clientId));
 
     private async Task<(Actor Actor, List<Guid> ClientIds)> BillableClientsAsync()
     {
