@@ -6,6 +6,7 @@ using Portal.Web.Features.Billing;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Features.Terms;
+using Portal.Web.Features.Termination;
 using Portal.Web.Features.Terms.Documents;
 using Portal.Web.Shared.Mail;
 using Portal.Web.Shared;
@@ -29,6 +30,7 @@ builder.Services.AddTermsFeature();
 builder.Services.AddDeemedAcceptanceJob();
 builder.Services.AddDocumentsFeature();
 builder.Services.AddAcceptanceReviewFeature();
+builder.Services.AddTerminationFeature();
 builder.Services.AddMailFeature();
 
 var app = builder.Build();
@@ -50,6 +52,7 @@ app.MapCultureEndpoint();
 app.MapAcceptanceReviewEndpoints();
 app.MapTermsEndpoints();
 app.MapInvoiceDocumentEndpoints();
+app.MapTerminationEndpoints();
 app.MapPortalHealthChecks();
 
 app.Run();

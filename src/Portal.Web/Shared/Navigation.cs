@@ -19,6 +19,8 @@ public static class Navigation
         new("/terms", "Contract documents", Icons.Material.Outlined.Gavel, [Role.ClientAdmin, Role.ClientUser]),
         new("/subscription", "Subscription", Icons.Material.Outlined.EventRepeat, [Role.ClientAdmin]),
         new("/invoices", "Invoices", Icons.Material.Outlined.ReceiptLong, [Role.ClientAdmin]),
+        new("/termination", "Termination", Icons.Material.Outlined.EventBusy, [Role.ClientAdmin]),
+        new("/staff/notices", "Termination notices", Icons.Material.Outlined.EventBusy, [Role.AccountManager, Role.ProviderAdmin]),
         new("/staff/acceptances", "Acceptance records", Icons.Material.Outlined.FactCheck, [Role.Support, Role.ProviderAdmin]),
         new("/staff/documents", "Contract documents", Icons.Material.Outlined.Gavel, [Role.ProviderAdmin]),
         new("/Account/Manage", "Profile and security", Icons.Material.Outlined.ManageAccounts, Role.All),
