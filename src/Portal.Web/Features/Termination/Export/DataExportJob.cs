@@ -104,7 +104,7 @@ public sealed class DataExportJob(
                 {
                     Add(zip, "users.csv", Csv([T["Name"], T["E-mail"], T["Role"], T["Subsidiary"], T["Service account"], T["Created (UTC)"], T["Deactivated (UTC)"]],
                         users.Select(u => (IEnumerable<string?>)[u.DisplayName, u.Email,
-                            string.Join(" ", roles.Where(r => r.UserId == u.Id).Select(r => T[r.Name ?? ""].Value)), u.Subsidiary,
+                            string.Join(" ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)), u.Subsidiary,
                             u.IsServiceAccount ? T["Yes"] : T["No"], Utc(u.CreatedAt), Utc(u.DeactivatedAt)])));
                     Add(zip, "subsidiaries.csv", Csv([T["Legal name"], T["Registration number"], T["Country"], T["Control %"], T["Agreement notified (UTC)"], T["Ended (UTC)"]],
                         subsidiaries.Select(s => (IEnumerable<string?>)[s.LegalName, s.RegistrationNumber, s.Country,
