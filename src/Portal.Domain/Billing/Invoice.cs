@@ -74,6 +74,9 @@ public class Payment
     public DateOnly ReceivedOn { get; set; }
     public decimal Amount { get; set; }
     public PaymentKind Kind { get; set; }
+
+    /// <summary>The bank's or the payer's reference; for a credit note settlement, the credit note's number.</summary>
+    public string? Reference { get; set; }
     public string? RecordedByUserId { get; set; }
 }
 
@@ -81,6 +84,10 @@ public enum InvoiceKind { Invoice, CreditNote }
 
 public enum InvoiceStatus { Issued, PartiallyPaid, Paid, Overdue }
 
-public enum PaymentKind { Payment, DirectDebitRejection }
+/// <summary>
+/// How an amount reached (or left) the invoice. A credit note settles the invoice it corrects by its amount incl.
+/// VAT, as an accountant letters it; a rejected direct debit takes back what it had collected.
+/// </summary>
+public enum PaymentKind { Payment, DirectDebitRejection, CreditNote }
 
 public enum VatTreatment { FrenchVat, ReverseCharge, OutsideEu }

@@ -90,6 +90,7 @@ public sealed class DemoData(
                 chainEnd = record;
             }
 
+        await db.SaveChangesAsync();
         AddInvoices(db, acme, globex);
         AddSlaFigures(db, acme, globex);
         await db.SaveChangesAsync();
@@ -187,39 +188,28 @@ public sealed class DemoData(
         RegistrationNumber = registration, Address = address, CreatedAt = now,
     };
 
+    /// <summary>
+    /// The invoices the schedules called for up to today, built by the same rule the issuer uses (numbers in date
+    /// order, from the counter the migration created), then paid as a real Client would have: Acme's first on time,
+    /// its second not at all (overdue); Globex's by direct debit, the current month's not yet collected.
+    /// </summary>
     private void AddInvoices(PortalDb db, Client acme, Client globex)
     {
-        long sequence = 0;
-        var acmeForm = acme.OrderForms[0];
-        var initialStart = acmeForm.EffectiveDate;
-        var extensionStart = initialStart.AddMonths(12);
-        // Initial period: paid on time. First extension: issued at the anniversary, still unpaid, so overdue.
-        var paid = AcmeInvoice(++sequence, initialStart, initialStart.AddMonths(12).AddDays(-1));
-        paid.Payments.Add(new Payment { ReceivedOn = initialStart.AddDays(21), Amount = paid.TotalInclVat, Kind = PaymentKind.Payment });
-        var overdue = AcmeInvoice(++sequence, extensionStart, extensionStart.AddMonths(12).AddDays(-1));
-        db.Invoices.AddRange(paid, overdue);
+        var counter = db.NumberSequences.Find(NumberSequence.Invoices)!;
+        var issued = new[] { acme, globex }
+            .SelectMany(c => BillingSchedule.For(c.OrderForms[0], today).Select(due => (Client: c, Due: due)))
+            .OrderBy(x => x.Due.IssueOn)
+            .Select(x => InvoiceIssue.For(x.Due, x.Client, x.Client.OrderForms[0], [], ++counter.Last, x.Due.IssueOn))
+            .ToList();
+        db.Invoices.AddRange(issued);
 
-        // Globex, monthly: the first invoice covers the Effective Date to the end of the following month (SEO §10.2).
-        var gStart = globex.OrderForms[0].EffectiveDate;
-        var monthly = globex.OrderForms[0].Lines[0].UnitPriceExclVat / 12;
-        var first = GlobexInvoice(++sequence, gStart, gStart.AddMonths(2).AddDays(-1), 2, monthly);
-        first.Payments.Add(new Payment { ReceivedOn = gStart.AddDays(7), Amount = first.TotalInclVat, Kind = PaymentKind.Payment });
-        var current = GlobexInvoice(++sequence, gStart.AddMonths(2), gStart.AddMonths(3).AddDays(-1), 1, monthly);
-        var next = GlobexInvoice(++sequence, gStart.AddMonths(3), gStart.AddMonths(4).AddDays(-1), 1, monthly);
-        current.Payments.Add(new Payment { ReceivedOn = current.DueOn, Amount = current.TotalInclVat, Kind = PaymentKind.Payment });
-        db.Invoices.AddRange(first, current, next);
-        // The migration created the counter at 0: the next invoice issued follows on from the demo's.
-        db.NumberSequences.Find(NumberSequence.Invoices)!.Last = sequence;
+        var acmeInvoices = issued.Where(i => i.ClientId == acme.Id).ToList();
+        Pay(acmeInvoices[0], acmeInvoices[0].IssuedOn.AddDays(21));
+        var globexInvoices = issued.Where(i => i.ClientId == globex.Id).ToList();
+        foreach (var invoice in globexInvoices.Where(i => i.DueOn < today)) Pay(invoice, invoice.DueOn);
 
-        Invoice AcmeInvoice(long seq, DateOnly from, DateOnly to) => NewInvoice(seq, acme, from, from.AddDays(30), from, to, VatTreatment.FrenchVat,
-            acmeForm.Lines.Select(l => new InvoiceLine { Description = l.Description, Quantity = l.Quantity, UnitPriceExclVat = l.UnitPriceExclVat, VatRate = 0.20m }),
-            acmeForm.PurchaseOrderReference);
-
-        // SEPA direct debit: due 7 days after issue. A German buyer with a VAT number: reverse charge.
-        Invoice GlobexInvoice(long seq, DateOnly from, DateOnly to, int months, decimal monthlyPrice) =>
-            NewInvoice(seq, globex, from, from.AddDays(7), from, to, VatTreatment.ReverseCharge,
-                [new InvoiceLine { Description = "Portal subscription, Team edition (per month)", Quantity = months, UnitPriceExclVat = Money.Round(monthlyPrice), VatRate = 0 }],
-                null);
+        static void Pay(Invoice invoice, DateOnly on) =>
+            invoice.Payments.Add(new Payment { ReceivedOn = on, Amount = invoice.TotalInclVat, Kind = PaymentKind.Payment });
     }
 
     /// <summary>
@@ -238,16 +228,6 @@ public sealed class DemoData(
             db.SlaMonths.Add(new Portal.Domain.Termination.SlaMonth
                 { ClientId = globex.Id, Month = thisMonth.AddMonths(i - globexFigures.Length), AvailabilityPercent = globexFigures[i], TargetPercent = 99.5m });
     }
-
-    private static Invoice NewInvoice(long sequence, Client client, DateOnly issued, DateOnly due, DateOnly from, DateOnly to,
-        VatTreatment vat, IEnumerable<InvoiceLine> lines, string? purchaseOrder) => new()
-    {
-        ClientId = client.Id, Sequence = sequence, Number = InvoiceNumbering.Format(sequence), Kind = InvoiceKind.Invoice,
-        IssuedOn = issued, DueOn = due, PeriodStart = from, PeriodEnd = to, Culture = client.Culture,
-        BuyerLegalName = client.LegalName,
-        BuyerAddress = $"{client.Address.Line1}\n{client.Address.PostalCode} {client.Address.City}\n{client.Address.Country}",
-        BuyerVatNumber = client.VatNumber, PurchaseOrderReference = purchaseOrder, VatTreatment = vat, Lines = lines.ToList(),
-    };
 
     private AcceptanceRecord Clickwrap(Client client, PortalUser admin, DocumentVersion version, DateTime acceptedAtUtc) => new()
     {

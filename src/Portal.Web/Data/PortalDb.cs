@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
+using Portal.Domain.People;
 using Portal.Domain.Seats;
 using Portal.Domain.Staff;
 using Portal.Domain.Subsidiaries;
@@ -55,6 +56,16 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The Client's administrators who can sign in and read e-mail: who is told of invoices, notices and staff access.</summary>
+    public IQueryable<PortalUser> ClientAdminsOf(Guid clientId) =>
+        from user in Users
+        join userRole in UserRoles on user.Id equals userRole.UserId
+        join role in Roles on userRole.RoleId equals role.Id
+        where user.ClientId == clientId && role.Name == Role.ClientAdmin && user.DeactivatedAt == null
+              && !user.IsServiceAccount && user.Email != null
+        orderby user.Email
+        select user;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

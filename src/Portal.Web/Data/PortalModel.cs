@@ -105,6 +105,7 @@ internal static class PortalModel
         b.Entity<Payment>(e =>
         {
             e.Property(p => p.Amount).HasPrecision(18, 2);
+            e.Property(p => p.Reference).HasMaxLength(140);
             e.HasQueryFilter(p => db.SeesAllClients ||
                 db.Invoices.Any(i => i.Id == p.InvoiceId && i.ClientId == db.ScopeClientId));
         });

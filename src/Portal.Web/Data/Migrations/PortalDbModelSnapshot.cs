@@ -315,6 +315,10 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("RecordedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId");

@@ -26,5 +26,10 @@ public sealed class InvoiceQueries(PortalData data, TimeProvider clock)
 
 public static class BillingFeature
 {
-    public static void AddBillingFeature(this IServiceCollection services) => services.AddScoped<InvoiceQueries>();
+    public static void AddBillingFeature(this IServiceCollection services)
+    {
+        services.AddScoped<InvoiceQueries>();
+        services.AddSingleton<InvoiceIssuer>();
+        services.AddPortalJob<InvoiceIssuanceJob>();
+    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Domain.Staff;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
@@ -17,31 +16,14 @@ public sealed class DeemedAcceptanceJob(
     IDbContextFactory<PortalDb> factory,
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions,
-    ILogger<DeemedAcceptanceJob> log) : BackgroundService
+    ILogger<DeemedAcceptanceJob> log) : PortalJob(clock, portalOptions, log)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken)
     {
-        if (!portalOptions.Value.BackgroundJobs) return;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Deemed acceptances could not be recorded; trying again in {Interval}", Interval);
-                }
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await RunOnceAsync(stoppingToken);
+        return false;
     }
 
     /// <summary>Records every deemed acceptance now due, for every Client under contract; returns how many were written.</summary>
@@ -49,7 +31,7 @@ public sealed class DeemedAcceptanceJob(
     {
         List<DocumentVersion> versions;
         List<Guid> clientIds;
-        await using (var db = await factory.OpenAsSystemAsync(clock))
+        await using (var db = await factory.OpenAsSystemAsync(Clock))
         {
             versions = await db.DocumentVersions.AsNoTracking().ToListAsync(ct);
             clientIds = await db.Clients.Where(c => c.AccessClosedAt == null && c.OrderForms.Any())
@@ -64,7 +46,7 @@ public sealed class DeemedAcceptanceJob(
 
     private async Task<int> RecordDueForAsync(Guid clientId, List<DocumentVersion> versions, CancellationToken ct)
     {
-        await using var db = await factory.OpenAsSystemAsync(clock);
+        await using var db = await factory.OpenAsSystemAsync(Clock);
         var records = await db.AcceptanceRecords.AsNoTracking().Where(r => r.ClientId == clientId).ToListAsync(ct);
         var cited = await db.TerminationNotices
             .Where(n => n.ClientId == clientId && n.Kind == TerminationKind.Amendment
@@ -73,7 +55,7 @@ public sealed class DeemedAcceptanceJob(
             .ToListAsync(ct);
 
         var written = 0;
-        foreach (var version in ClientAcceptance.DeemedAcceptanceDue(versions, records, cited, clock.GetUtcNow()).OrderBy(v => v.EffectiveAt))
+        foreach (var version in ClientAcceptance.DeemedAcceptanceDue(versions, records, cited, Clock.GetUtcNow()).OrderBy(v => v.EffectiveAt))
         {
             var record = new AcceptanceRecord
             {
@@ -119,10 +101,5 @@ public sealed class DeemedAcceptanceJob(
 
 public static class DeemedAcceptanceJobRegistration
 {
-    /// <summary>The hourly deemed-acceptance job; one instance, both the hosted service and what tests call directly. Idempotent.</summary>
-    public static void AddDeemedAcceptanceJob(this IServiceCollection services)
-    {
-        services.TryAddSingleton<DeemedAcceptanceJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeemedAcceptanceJob>());
-    }
+    public static void AddDeemedAcceptanceJob(this IServiceCollection services) => services.AddPortalJob<DeemedAcceptanceJob>();
 }

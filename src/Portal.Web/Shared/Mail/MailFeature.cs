@@ -9,8 +9,6 @@ public static class MailFeature
     {
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PickupFolderMail>();
-        // One instance, both the hosted service and what tests call directly.
-        services.TryAddSingleton<OutboxSender>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
+        services.AddPortalJob<OutboxSender>();
     }
 }

@@ -20,7 +20,7 @@ public sealed class OutboxSender(
     IOptions<MailOptions> mailOptions,
     IOptions<PortalOptions> portalOptions,
     PickupFolderMail pickupFolder,
-    ILogger<OutboxSender> log) : BackgroundService
+    ILogger<OutboxSender> log) : PortalJob(clock, portalOptions, log)
 {
     public const int BatchSize = 20;
 
@@ -29,30 +29,11 @@ public sealed class OutboxSender(
 
     private static readonly TimeSpan SmtpTimeout = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!portalOptions.Value.BackgroundJobs) return;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    // A full batch means more may be waiting: go on at once.
-                    if (await DeliverDueAsync(stoppingToken) == BatchSize) continue;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "The outbox could not be read; trying again in {Interval}", mailOptions.Value.PollInterval);
-                }
-                await Task.Delay(mailOptions.Value.PollInterval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down; the e-mail in progress, if any, was finished.
-        }
-    }
+    protected override TimeSpan Interval => mailOptions.Value.PollInterval;
+
+    // A full batch means more may be waiting: go on at once.
+    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken) =>
+        await DeliverDueAsync(stoppingToken) == BatchSize;
 
     /// <summary>
     /// Sends up to <see cref="BatchSize"/> e-mails that are due and returns how many this instance attempted.
@@ -60,8 +41,8 @@ public sealed class OutboxSender(
     /// </summary>
     public async Task<int> DeliverDueAsync(CancellationToken stop = default)
     {
-        await using var db = await factory.OpenAsSystemAsync(clock);
-        var now = clock.GetUtcNow();
+        await using var db = await factory.OpenAsSystemAsync(Clock);
+        var now = Clock.GetUtcNow();
         var due = await Due(db.OutboxEmails.AsNoTracking(), now)
             .Select(e => new { e.Id, e.NextAttemptAt })
             .ToListAsync(stop);
@@ -87,7 +68,7 @@ public sealed class OutboxSender(
     /// <summary>Moves the e-mail's next attempt past the claim; only the instance whose update changed the row sends it.</summary>
     private async Task<bool> ClaimAsync(PortalDb db, long id, DateTimeOffset seenNextAttemptAt)
     {
-        var claimedUntil = clock.GetUtcNow() + Claim;
+        var claimedUntil = Clock.GetUtcNow() + Claim;
         return await db.OutboxEmails
             .Where(e => e.Id == id && e.SentAt == null && e.NextAttemptAt == seenNextAttemptAt)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextAttemptAt, claimedUntil)) == 1;
@@ -102,14 +83,14 @@ public sealed class OutboxSender(
         {
             var fileName = $"{email.CreatedAt.UtcDateTime.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}-{email.Id}";
             await delivery.SendAsync(OutboxMessage.From(email, Sender()), fileName);
-            email.SentAt = clock.GetUtcNow();
+            email.SentAt = Clock.GetUtcNow();
         }
         catch (Exception e)
         {
             email.LastError = $"{e.GetType().Name}: {e.Message}";
             if (OutboxRetry.WaitAfter(email.Attempts) is { } wait)
             {
-                email.NextAttemptAt = clock.GetUtcNow() + wait;
+                email.NextAttemptAt = Clock.GetUtcNow() + wait;
                 log.LogWarning(e, "E-mail {Id} \"{Subject}\" to {To} failed (attempt {Attempts}); next attempt at {Next:u}",
                     email.Id, email.Subject, email.ToEmail, email.Attempts, email.NextAttemptAt);
             }
@@ -123,7 +104,7 @@ public sealed class OutboxSender(
     private MailboxAddress Sender()
     {
         var mail = mailOptions.Value;
-        var portal = portalOptions.Value;
+        var portal = Options;
         return new MailboxAddress(
             mail.FromName is { Length: > 0 } name ? name : portal.ProductName,
             mail.FromAddress is { Length: > 0 } address ? address : portal.MailFrom);

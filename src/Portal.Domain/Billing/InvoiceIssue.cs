@@ -1,0 +1,61 @@
+using System.Globalization;
+using Portal.Domain.Clients;
+
+namespace Portal.Domain.Billing;
+
+/// <summary>
+/// What an invoice holds when it is issued: the schedule's lines for its period, every charge waiting for the
+/// Client's next invoice, the VAT the buyer's establishment calls for, and the buyer's details as they are today
+/// (an issued invoice never changes, so they are copied in).
+/// </summary>
+public static class InvoiceIssue
+{
+    /// <param name="issuedOn">The day it is really issued: the schedule's day, or later when issuance ran late.
+    /// French law dates an invoice when it is issued, so a late run is never backdated and the numbers stay in date order.</param>
+    public static Invoice For(ScheduledInvoice due, Client buyer, OrderForm form, IReadOnlyList<PendingCharge> charges,
+        long sequence, DateOnly issuedOn, decimal frenchVatRate = VatRule.DefaultFrenchRate)
+    {
+        var vat = VatRule.For(buyer.Country, buyer.VatNumber, frenchVatRate);
+        var lines = due.Lines
+            .Select(l => new InvoiceLine { Description = l.Description, Quantity = l.Quantity, UnitPriceExclVat = l.UnitPriceExclVat, VatRate = vat.Rate })
+            .Concat(charges.Select(c => new InvoiceLine { Description = c.Description, Quantity = c.Quantity, UnitPriceExclVat = c.UnitPriceExclVat, VatRate = vat.Rate }))
+            .ToList();
+        if (lines.Count == 0) throw new ArgumentException("An invoice needs at least one line.", nameof(due));
+        if (lines.Any(l => l.Quantity <= 0 || l.UnitPriceExclVat < 0))
+            throw new ArgumentException("Invoice lines need a quantity above 0 and a price of 0 or more.", nameof(due));
+
+        return new Invoice
+        {
+            ClientId = buyer.Id, OrderFormId = form.Id, ScheduleKey = due.Key,
+            Sequence = sequence, Number = InvoiceNumbering.Format(sequence), Kind = InvoiceKind.Invoice,
+            IssuedOn = issuedOn, DueOn = DueDate.For(issuedOn, form.PaymentMethod),
+            PeriodStart = due.PeriodStart, PeriodEnd = due.PeriodEnd,
+            Culture = buyer.Culture, BuyerLegalName = buyer.LegalName, BuyerAddress = Address(buyer.Address),
+            BuyerVatNumber = buyer.VatNumber, PurchaseOrderReference = form.PurchaseOrderReference,
+            VatTreatment = vat.Treatment, Lines = lines,
+        };
+    }
+
+    /// <summary>
+    /// SEO §14.4: when the contract ends early, every fee the schedule still calls for up to the contractual end is
+    /// owed at once: one final invoice gathers those periods, each line naming the period it bills.
+    /// </summary>
+    /// <returns>Null when nothing is left to invoice.</returns>
+    public static ScheduledInvoice? Final(IEnumerable<ScheduledInvoice> notYetIssued, string key)
+    {
+        var remaining = notYetIssued.ToList();
+        if (remaining.Count == 0) return null;
+        var lines = remaining.SelectMany(i => i.Lines.Select(l => l with
+        {
+            Description = $"{l.Description} ({Iso(i.PeriodStart)} – {Iso(i.PeriodEnd)})",
+        })).ToList();
+        var start = remaining.Min(i => i.PeriodStart);
+        return new ScheduledInvoice(key, start, start, remaining.Max(i => i.PeriodEnd), start, lines);
+    }
+
+    public static string Address(PostalAddress a) =>
+        string.Join('\n', new[] { a.Line1, a.Line2, $"{a.PostalCode} {a.City}", a.Country }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
+    // The period in a line is a fact of the document, not of the reader's culture: ISO dates read the same in both languages.
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

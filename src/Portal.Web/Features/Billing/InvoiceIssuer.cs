@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Billing;
+using Portal.Domain.Clients;
+using Portal.Domain.People;
+using Portal.Domain.Termination;
+using Portal.Web.Data;
+using Portal.Web.Shared;
+using Portal.Web.Shared.Mail;
+
+namespace Portal.Web.Features.Billing;
+
+/// <summary>
+/// Issues invoices and credit notes: what each order form's schedule says is due, the final invoice of an early
+/// end, and corrections. Every document is issued in its own transaction that first takes the next number from
+/// <see cref="NumberSequence"/>: concurrent issuances (two staff clicks, two instances) queue on that row, and one
+/// that fails gives its number back, so the sequence has neither gap nor duplicate. The issued invoice, its
+/// pending charges and its e-mails (PDF attached) are saved together or not at all.
+/// </summary>
+public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvider clock, ILogger<InvoiceIssuer> log)
+{
+    /// <summary>A final invoice closes the order form's billing: the schedule issues nothing after it.</summary>
+    private const string FinalKeyPrefix = "final:";
+
+    /// <summary>Issues every invoice due on or before <paramref name="today"/>, oldest first, for one Client or all.</summary>
+    /// <param name="by">Who issues: staff from the billing page, <see cref="Actor.System"/> from the daily job.</param>
+    /// <returns>The numbers issued now; empty when everything due was already issued.</returns>
+    public async Task<IReadOnlyList<string>> IssueDueAsync(Actor by, DateOnly today, Guid? clientId = null, CancellationToken ct = default)
+    {
+        List<Guid> clientIds;
+        await using (var db = await OpenAsync(by))
+            clientIds = await db.Clients.Where(c => c.AccessClosedAt == null && c.OrderForms.Any())
+                .Where(c => clientId == null || c.Id == clientId)
+                .OrderBy(c => c.Number).Select(c => c.Id).ToListAsync(ct);
+
+        var issued = new List<string>();
+        foreach (var id in clientIds)
+        {
+            var (form, lastDayOfService) = await ContractOfAsync(by, id, ct);
+            // IAM §11.3: a free trial is not invoiced; a Client that buys signs a new order form.
+            if (form is null || form.IsTrial) continue;
+            foreach (var due in await NotYetIssuedAsync(by, form, today, lastDayOfService, ct))
+                if (await IssueAsync(by, id, form.Id, due, today, ct) is { } invoice)
+                    issued.Add(invoice.Number);
+        }
+        return issued;
+    }
+
+    /// <summary>
+    /// SEO §14.4: on an early end, one final invoice gathers every fee the schedule still calls for up to the
+    /// contractual end. Issued once per <paramref name="reason"/> (e.g. "Termination:{noticeId}"), by the portal.
+    /// </summary>
+    /// <returns>The invoice; null when nothing was left to invoice or it was issued before.</returns>
+    public async Task<Invoice?> IssueFinalAsync(Guid clientId, DateOnly contractualEnd, string reason, CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        // Whatever fell due before the end is issued on its own first, so the final invoice only holds the remainder.
+        await IssueDueAsync(Actor.System, today, clientId, ct);
+        var (form, _) = await ContractOfAsync(Actor.System, clientId, ct);
+        if (form is null || form.IsTrial) return null;
+        var key = FinalKeyPrefix + reason;
+        var remaining = await NotYetIssuedAsync(Actor.System, form, contractualEnd, contractualEnd, ct);
+        return InvoiceIssue.Final(remaining, key) is { } final
+            ? await IssueAsync(Actor.System, clientId, form.Id, final, today, ct)
+            : null;
+    }
+
+    /// <summary>A credit note for some lines of an issued invoice (an issued invoice itself never changes).</summary>
+    public async Task<CreditNoteDraft> IssueCreditNoteAsync(Actor by, string invoiceNumber, IReadOnlyList<CreditedLine> credited,
+        CancellationToken ct = default)
+    {
+        var today = clock.Today();
+        CreditNoteDraft draft = CreditNoteDraft.Refused($"There is no invoice {invoiceNumber}.");
+        await InTransactionAsync(by, async (db, sequence) =>
+        {
+            var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines.OrderBy(l => l.Id))
+                .SingleOrDefaultAsync(i => i.Number == invoiceNumber, ct);
+            if (invoice is null) return null;
+            var earlier = await db.Invoices.AsNoTracking().Include(i => i.Lines)
+                .Where(i => i.CorrectsInvoiceId == invoice.Id).ToListAsync(ct);
+            draft = CreditNote.For(invoice, earlier, credited, sequence, today);
+            // The credit note settles the invoice it corrects, in the same transaction (SEO §11: deducted from what is owed).
+            if (draft.CreditNote is { } note)
+                db.Payments.Add(new Payment
+                {
+                    InvoiceId = invoice.Id, Kind = PaymentKind.CreditNote, Amount = note.TotalInclVat, ReceivedOn = today,
+                    Reference = note.Number, RecordedByUserId = by.UserId,
+                });
+            return draft.CreditNote;
+        }, ct);
+        return draft;
+    }
+
+    /// <summary>The daily job's check: how many numbers are missing from the sequence (none, unless a row was deleted by hand).</summary>
+    public async Task<IReadOnlyList<long>> GapsAsync(CancellationToken ct = default)
+    {
+        await using var db = await OpenAsync(Actor.System);
+        return InvoiceNumbering.Gaps(await db.Invoices.Select(i => i.Sequence).ToListAsync(ct));
+    }
+
+    private async Task<Invoice?> IssueAsync(Actor by, Guid clientId, Guid formId, ScheduledInvoice due, DateOnly today,
+        CancellationToken ct) =>
+        await InTransactionAsync(by, async (db, sequence) =>
+        {
+            // Checked again under the number's lock: another instance may have issued this period a moment ago.
+            if (await db.Invoices.AnyAsync(i => i.OrderFormId == formId && i.ScheduleKey == due.Key, ct)) return null;
+            var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == clientId, ct);
+            var form = await db.OrderForms.AsNoTracking().SingleAsync(f => f.Id == formId, ct);
+            var charges = await db.PendingCharges.Where(c => c.ClientId == clientId && c.InvoiceId == null)
+                .OrderBy(c => c.CreatedAt).ToListAsync(ct);
+            var invoice = InvoiceIssue.For(due, client, form, charges, sequence, today);
+            foreach (var charge in charges) charge.InvoiceId = invoice.Id;
+            return invoice;
+        }, ct);
+
+    /// <summary>
+    /// One issuance: take the next number, build the document, save it with its e-mails, commit. When
+    /// <paramref name="build"/> returns null, or anything fails, the transaction rolls back and the number is not used.
+    /// </summary>
+    private async Task<Invoice?> InTransactionAsync(Actor by, Func<PortalDb, long, Task<Invoice?>> build, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(by);
+        // SQLite begins it IMMEDIATE (the write lock first); PostgreSQL locks the counter's row in TakeNumberAsync.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await TakeNumberAsync(db, ct);
+        var invoice = await build(db, sequence);
+        if (invoice is null) return null; // Disposing the transaction rolls the counter back.
+
+        db.Invoices.Add(invoice);
+        await EmailAsync(db, invoice, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        log.LogInformation("Issued {Kind} {Number} for Client {ClientId}", invoice.Kind, invoice.Number, invoice.ClientId);
+        return invoice;
+    }
+
+    /// <summary>The counter's UPDATE is the transaction's first write, so the row stays locked until commit or rollback.</summary>
+    private static async Task<long> TakeNumberAsync(PortalDb db, CancellationToken ct)
+    {
+        var counter = db.NumberSequences.Where(n => n.Name == NumberSequence.Invoices);
+        if (await counter.ExecuteUpdateAsync(s => s.SetProperty(n => n.Last, n => n.Last + 1), ct) != 1)
+            throw new InvalidOperationException("The invoice number counter is missing: run the database migrations.");
+        return await counter.Select(n => n.Last).SingleAsync(ct);
+    }
+
+    /// <summary>One e-mail per billing contact, PDF attached; the ClientAdmins when the Client named none, so no invoice goes unseen.</summary>
+    private static async Task EmailAsync(PortalDb db, Invoice invoice, CancellationToken ct)
+    {
+        var recipients = await db.BillingContacts.Where(c => c.ClientId == invoice.ClientId)
+            .Select(c => new { c.Email, c.Name }).ToListAsync(ct);
+        if (recipients.Count == 0)
+            recipients = await db.ClientAdminsOf(invoice.ClientId).Select(u => new { Email = u.Email!, Name = (string?)u.DisplayName }).ToListAsync(ct);
+        if (recipients.Count == 0) return;
+
+        var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
+        var method = await db.OrderForms.Where(f => f.ClientId == invoice.ClientId).OrderByDescending(f => f.SignedOn)
+            .Select(f => f.PaymentMethod).FirstAsync(ct);
+        var corrected = invoice.CorrectsInvoiceId is { } id
+            ? await db.Invoices.Where(i => i.Id == id).Select(i => i.Number).SingleAsync(ct)
+            : null;
+        var pdf = InvoicePdf.Render(invoice, provider, method, corrected);
+        foreach (var to in recipients)
+        {
+            var mail = InvoiceEmail.For(invoice, provider.LegalName, to.Name);
+            var email = Outbox.Enqueue(db, to.Email, to.Name, mail.Subject, mail.HtmlBody, invoice.ClientId, InvoiceEmail.ReasonFor(invoice, to.Email));
+            (email.AttachmentFileName, email.AttachmentContentType, email.Attachment) = (InvoicePdf.FileName(invoice), "application/pdf", pdf);
+        }
+    }
+
+    /// <summary>The Client's order form in force (its latest) and, when a notice ends the contract, its last day of service.</summary>
+    private async Task<(OrderForm? Form, DateOnly? LastDayOfService)> ContractOfAsync(Actor by, Guid clientId, CancellationToken ct)
+    {
+        await using var db = await OpenAsync(by);
+        var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines)
+            .Where(f => f.ClientId == clientId).OrderByDescending(f => f.SignedOn).FirstOrDefaultAsync(ct);
+        // A notice still running (or taken effect) stops billing after its last day of service; a withdrawn or cured one does not.
+        var ends = await db.TerminationNotices
+            .Where(n => n.ClientId == clientId && (n.Status == TerminationStatus.Filed || n.Status == TerminationStatus.Received
+                                                   || n.Status == TerminationStatus.Effective))
+            .Select(n => (DateOnly?)n.EffectiveOn).ToListAsync(ct);
+        return (form, ends.Min());
+    }
+
+    private async Task<IReadOnlyList<ScheduledInvoice>> NotYetIssuedAsync(Actor by, OrderForm form, DateOnly upTo, DateOnly? lastDayOfService,
+        CancellationToken ct)
+    {
+        await using var db = await OpenAsync(by);
+        var issued = (await db.Invoices.Where(i => i.OrderFormId == form.Id && i.ScheduleKey != null)
+            .Select(i => i.ScheduleKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        if (issued.Any(k => k.StartsWith(FinalKeyPrefix, StringComparison.Ordinal))) return [];
+        return [.. BillingSchedule.For(form, upTo, lastDayOfService).Where(i => !issued.Contains(i.Key))];
+    }
+
+    private async Task<PortalDb> OpenAsync(Actor by)
+    {
+        var db = await factory.CreateDbContextAsync();
+        db.Actor = by;
+        db.Clock = clock;
+        return db;
+    }
+}

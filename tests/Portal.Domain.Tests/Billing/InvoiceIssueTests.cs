@@ -1,0 +1,74 @@
+using Portal.Domain.Billing;
+using Portal.Domain.Clients;
+
+namespace Portal.Domain.Tests.Billing;
+
+/// <summary>What an issued invoice holds: the period's lines, the waiting charges, the buyer's VAT and details, the due date.</summary>
+public class InvoiceIssueTests
+{
+    private static readonly ScheduledInvoice April = new("sub:2027-04-01", new(2027, 4, 1), new(2027, 4, 1), new(2027, 4, 30), new(2027, 4, 8),
+        [new ScheduledInvoiceLine("Subscription", 1, 500m)]);
+
+    private static Client Buyer(string country, string? vat) => new()
+    {
+        Number = "C-0009", LegalName = "Buyer SA", Country = country, VatNumber = vat, Culture = "fr",
+        Address = new PostalAddress("1 rue de la Paix", null, "75002", "Paris", "FR"),
+    };
+
+    private static readonly OrderForm Form = new() { Reference = "OF-1", PaymentMethod = PaymentMethod.BankTransfer, PurchaseOrderReference = "PO-9" };
+
+    [Theory]
+    [InlineData("FR", "FR40303265045", VatTreatment.FrenchVat, 100)]
+    [InlineData("DE", "DE811234567", VatTreatment.ReverseCharge, 0)]
+    [InlineData("DE", null, VatTreatment.FrenchVat, 100)]
+    [InlineData("US", null, VatTreatment.OutsideEu, 0)]
+    public void A_500_EUR_invoice_carries_the_VAT_of_the_buyers_establishment(string country, string? vat, VatTreatment treatment, int vatAmount)
+    {
+        var invoice = InvoiceIssue.For(April, Buyer(country, vat), Form, [], 7, new(2027, 4, 1));
+
+        Assert.Equal((treatment, (decimal)vatAmount), (invoice.VatTreatment, invoice.TotalVat));
+    }
+
+    [Fact]
+    public void Issued_late_on_9_April_it_is_dated_9_April_due_9_May_by_transfer_and_keeps_the_period_it_bills()
+    {
+        var invoice = InvoiceIssue.For(April, Buyer("FR", null), Form, [], 7, new(2027, 4, 9));
+
+        Assert.Equal(("INV-000007", new DateOnly(2027, 4, 9), new DateOnly(2027, 5, 9)), (invoice.Number, invoice.IssuedOn, invoice.DueOn));
+        Assert.Equal((new DateOnly(2027, 4, 1), new DateOnly(2027, 4, 30), "sub:2027-04-01"), (invoice.PeriodStart, invoice.PeriodEnd, invoice.ScheduleKey));
+        Assert.Equal(("Buyer SA", "1 rue de la Paix\n75002 Paris\nFR", "PO-9"), (invoice.BuyerLegalName, invoice.BuyerAddress, invoice.PurchaseOrderReference));
+    }
+
+    [Fact]
+    public void Two_extra_seats_waiting_at_35_50_are_added_after_the_periods_lines_with_the_same_VAT()
+    {
+        var seats = new PendingCharge { Description = "2 extra seats", Quantity = 2, UnitPriceExclVat = 35.50m, Source = "SeatRequest:1" };
+
+        var invoice = InvoiceIssue.For(April, Buyer("FR", null), Form, [seats], 7, new(2027, 4, 1));
+
+        Assert.Equal(["Subscription", "2 extra seats"], invoice.Lines.Select(l => l.Description));
+        Assert.All(invoice.Lines, l => Assert.Equal(0.20m, l.VatRate));
+        Assert.Equal((571m, 114.20m, 685.20m), (invoice.TotalExclVat, invoice.TotalVat, invoice.TotalInclVat));
+    }
+
+    [Fact]
+    public void A_negative_quantity_is_refused_rather_than_issued()
+    {
+        var wrong = April with { Lines = [new ScheduledInvoiceLine("Subscription", -1, 500m)] };
+
+        Assert.Throws<ArgumentException>(() => InvoiceIssue.For(wrong, Buyer("FR", null), Form, [], 7, new(2027, 4, 1)));
+    }
+
+    [Fact]
+    public void The_final_invoice_of_May_and_June_names_each_period_on_its_line_and_spans_both()
+    {
+        var may = April with { Key = "sub:2027-05-01", PeriodStart = new(2027, 5, 1), PeriodEnd = new(2027, 5, 31) };
+        var june = April with { Key = "sub:2027-06-01", PeriodStart = new(2027, 6, 1), PeriodEnd = new(2027, 6, 30) };
+
+        var final = InvoiceIssue.Final([may, june], "final:Termination:1")!;
+
+        Assert.Equal(["Subscription (2027-05-01 – 2027-05-31)", "Subscription (2027-06-01 – 2027-06-30)"], final.Lines.Select(l => l.Description));
+        Assert.Equal((new DateOnly(2027, 5, 1), new DateOnly(2027, 6, 30), 1_000m), (final.PeriodStart, final.PeriodEnd, final.TotalExclVat));
+        Assert.Null(InvoiceIssue.Final([], "final:x"));
+    }
+}
