@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
+using Portal.Web.Features.Billing;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Termination;
@@ -9,6 +10,7 @@ namespace Portal.Web.Features.Termination;
 /// <summary>What happens when a notice takes effect, once: the final indemnity invoice, the status, and access closing.</summary>
 public sealed class NoticeEffect(
     IDbContextFactory<PortalDb> factory,
+    InvoiceIssuer issuer,
     NoticeEmails emails,
     TimeProvider clock,
     IStringLocalizer<Text> T,
@@ -22,7 +24,12 @@ public sealed class NoticeEffect(
         if (!TerminationRules.IsOpen(notice.Status)) return false;
         var client = await db.Clients.SingleAsync(c => c.Id == notice.ClientId, ct);
 
-        await IssueFinalInvoiceAsync(db, notice, ct);
+        // SEO §14.4: the indemnity (every fee still to be invoiced up to the contractual end) is invoiced on the date of
+        // termination, once: the issuer keys it by the notice. SEO §14.3: an amendment termination owes nothing more.
+        if (notice.Kind != TerminationKind.Amendment
+            && await db.OrderForms.AsNoTracking().Where(f => f.ClientId == client.Id).OrderByDescending(f => f.EffectiveDate).FirstOrDefaultAsync(ct) is { } form)
+            await issuer.IssueFinalAsync(client.Id, TerminationRules.ContractualEnd(notice.Kind, notice.EffectiveOn, form.Term),
+                FinalInvoiceReason(notice), ct);
 
         notice.Status = TerminationStatus.Effective;
         notice.ClosedAt = clock.GetUtcNow();
@@ -37,5 +44,5 @@ public sealed class NoticeEffect(
         return true;
     }
 
-    private static Task IssueFinalInvoiceAsync(PortalDb db, TerminationNotice notice, CancellationToken ct) => Task.CompletedTask;
+    public static string FinalInvoiceReason(TerminationNotice notice) => $"Termination:{notice.Id}";
 }
