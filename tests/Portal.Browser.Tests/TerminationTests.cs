@@ -28,7 +28,7 @@ public sealed class TerminationTests(PortalServer server, BrowserFixture browser
         await Expect(confirm).ToContainTextAsync("Globex GmbH");
         var file = Page.GetByTestId("file");
         await Expect(file).ToBeDisabledAsync();
-        await Page.GetByTestId("confirm-name").Locator("input").FillAsync("Globex GmbH");
+        await Page.GetByLabel("Company name").FillAsync("Globex GmbH");
         await Expect(file).ToBeEnabledAsync();
         await file.ClickAsync();
 
