@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
@@ -19,42 +18,25 @@ public sealed class TerminationJob(
     TimeProvider clock,
     IStringLocalizer<Text> T,
     Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions,
-    ILogger<TerminationJob> log) : BackgroundService
+    ILogger<TerminationJob> log) : PortalJob(clock, portalOptions, log)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
     /// <summary>Days before access closes when the export reminders go out, largest first.</summary>
     public static readonly int[] ReminderDays = [30, 7];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Makes every due notice effective and sends the reminders due; returns how many notices took effect.</summary>
+    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken)
     {
-        if (!portalOptions.Value.BackgroundJobs) return;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Termination notices could not be processed; trying again in {Interval}", Interval);
-                }
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+        await RunOnceAsync(stoppingToken);
+        return false;
     }
 
-    /// <summary>Makes every due notice effective and sends the reminders due; returns how many notices took effect.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
-        var today = clock.Today();
+        var today = Clock.Today();
         List<TerminationNotice> open;
-        await using (var db = await factory.OpenAsSystemAsync(clock))
+        await using (var db = await factory.OpenAsSystemAsync(Clock))
             open = await db.TerminationNotices.AsNoTracking()
                 .Where(n => n.Status == TerminationStatus.Filed || n.Status == TerminationStatus.Received).ToListAsync(ct);
 
@@ -75,7 +57,7 @@ public sealed class TerminationJob(
         var due = ReminderDays.Where(d => daysLeft <= d).Order().FirstOrDefault(); // 7 once inside the last week
         if (due == 0) return;
         var reason = $"Termination:{notice.Id}:ExportReminder:{due}";
-        await using var db = await factory.OpenAsSystemAsync(clock);
+        await using var db = await factory.OpenAsSystemAsync(Clock);
         if (await db.OutboxEmails.AnyAsync(m => m.Reason == reason, ct)) return;
         var client = await db.Clients.SingleAsync(c => c.Id == notice.ClientId, ct);
         await emails.EnqueueExportReminderAsync(db, client, notice, daysLeft, reason, T, ct);
@@ -88,7 +70,6 @@ public static class TerminationJobRegistration
     /// <summary>The hourly termination job; one instance, both the hosted service and what tests call directly.</summary>
     public static void AddTerminationJob(this IServiceCollection services)
     {
-        services.TryAddSingleton<TerminationJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<TerminationJob>());
+        services.AddPortalJob<TerminationJob>();
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Domain.Terms;
@@ -26,38 +25,21 @@ public sealed class DataExportJob(
     TimeProvider clock,
     IStringLocalizer<Text> T,
     Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions,
-    ILogger<DataExportJob> log) : BackgroundService
+    ILogger<DataExportJob> log) : PortalJob(clock, portalOptions, log)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!portalOptions.Value.BackgroundJobs) return;
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "Data exports could not be built; trying again in {Interval}", Interval);
-                }
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
     /// <summary>Builds every queued export; returns how many were built.</summary>
+    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    {
+        await RunOnceAsync(stoppingToken);
+        return false;
+    }
+
     public async Task<int> RunOnceAsync(CancellationToken ct = default)
     {
         List<Guid> queued;
-        await using (var db = await factory.OpenAsSystemAsync(clock))
+        await using (var db = await factory.OpenAsSystemAsync(Clock))
             queued = await db.DataExports.Where(x => x.Status == DataExportStatus.Queued)
                 .OrderBy(x => x.RequestedAt).Select(x => x.Id).ToListAsync(ct);
         var built = 0;
@@ -68,7 +50,7 @@ public sealed class DataExportJob(
 
     private async Task<bool> BuildAsync(Guid exportId, CancellationToken ct)
     {
-        await using var system = await factory.OpenAsSystemAsync(clock);
+        await using var system = await factory.OpenAsSystemAsync(Clock);
         var export = await system.DataExports.SingleAsync(x => x.Id == exportId, ct);
         if (export.Status != DataExportStatus.Queued) return false;
         await Progress(system, export, DataExportStatus.Building, 5, ct);
@@ -77,7 +59,7 @@ public sealed class DataExportJob(
             // The Client's own view of its data: the tenancy filter keeps every other Client out of the archive.
             await using var db = await factory.CreateDbContextAsync(ct);
             db.Actor = new Actor(null, "data-export", export.ClientId, SeesAllClients: false);
-            db.Clock = clock;
+            db.Clock = Clock;
             var client = await db.Clients.AsNoTracking().Include(c => c.OrderForms).ThenInclude(f => f.Lines).SingleAsync(ct);
 
             using var output = new MemoryStream();
@@ -111,13 +93,13 @@ public sealed class DataExportJob(
                             s.ControlPercent.ToString("0.##", CultureInfo.InvariantCulture), Utc(s.AgreementNotifiedAt), Utc(s.EndedAt)])));
                     Add(zip, "acceptance-records.csv", Csv(AcceptanceCsv.Header(T),
                         records.Select(r => AcceptanceCsv.Cells(new AcceptanceEvidence(r, client.LegalName, client.Number), T))));
-                    Add(zip, "contract-summary.pdf", ContractSummary.Render(client, notices, provider, clock.GetUtcNow(), T));
+                    Add(zip, "contract-summary.pdf", ContractSummary.Render(client, notices, provider, Clock.GetUtcNow(), T));
                     return 0;
                 });
             }
             export.Content = output.ToArray();
-            export.FileName = $"data-{client.Number}-{clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.zip";
-            export.CompletedAt = clock.GetUtcNow();
+            export.FileName = $"data-{client.Number}-{Clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.zip";
+            export.CompletedAt = Clock.GetUtcNow();
             await Progress(system, export, DataExportStatus.Ready, 100, ct);
             return true;
         }
@@ -158,7 +140,6 @@ public static class DataExportJobRegistration
     /// <summary>The data-export builder; one instance, both the hosted service and what tests call directly.</summary>
     public static void AddDataExportJob(this IServiceCollection services)
     {
-        services.TryAddSingleton<DataExportJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<DataExportJob>());
+        services.AddPortalJob<DataExportJob>();
     }
 }
