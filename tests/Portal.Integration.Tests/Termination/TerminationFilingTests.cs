@@ -169,6 +169,10 @@ public sealed class TerminationFilingTests(PortalFactory portal) : IClassFixture
         await ResetAsync();
         var filed = await FileAs("admin@acme.test", new NoticeInput { Kind = TerminationKind.NonRenewal, ConfirmationName = Acme });
         var url = $"/termination/notices/{filed.NoticeId}/pdf";
+        var globexNotice = await FileAs("admin@globex.test", new NoticeInput { Kind = TerminationKind.NonRenewal, ConfirmationName = "Globex GmbH" });
+        // The AccountManager of Acme and Initech does not look after Globex.
+        var unassigned = await (await PortalFactory.SignedInAsync(portal, "am@provider.test")).GetAsync($"/termination/notices/{globexNotice.NoticeId}/pdf");
+        Assert.Equal(HttpStatusCode.NotFound, unassigned.StatusCode);
 
         var own = await (await PortalFactory.SignedInAsync(portal, "admin@acme.test")).GetAsync(url);
         var staff = await (await PortalFactory.SignedInAsync(portal, "am@provider.test")).GetAsync(url);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
@@ -28,6 +29,12 @@ public static class TerminationFeature
                 await using var db = await data.OpenAsync();
                 var row = await TerminationService.NoticeRows(db, db.TerminationNotices.AsNoTracking().Where(n => n.Id == id)).SingleOrDefaultAsync(ct);
                 if (row is null) return Results.NotFound();
+                // An AccountManager reads the notices of the Clients assigned to them only (DOMAIN "People").
+                var user = await data.PrincipalAsync();
+                if (user.IsInRole(Role.AccountManager) && !user.IsInRole(Role.ProviderAdmin) && !user.IsInRole(Role.Support)
+                    && !await db.ClientAssignments.AnyAsync(a => a.ClientId == row.Notice.ClientId
+                                                                 && a.StaffUserId == user.FindFirstValue(ClaimTypes.NameIdentifier), ct))
+                    return Results.NotFound();
                 var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == row.Notice.ClientId, ct);
                 var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
                 var form = await db.OrderForms.AsNoTracking().Where(f => f.ClientId == client.Id)
