@@ -31,6 +31,8 @@ public sealed class AccessibilityTests(PortalServer server, BrowserFixture brows
     [InlineData("admin@acme.test", "/invoices")]
     [InlineData("admin@acme.test", "/subscription")]
     [InlineData("admin@globex.test", "/subscription")]
+    [InlineData("admin@globex.test", "/termination")]
+    [InlineData("owner@provider.test", "/staff/notices")]
     [InlineData("admin@acme.test", "/Account/Manage/TwoFactorAuthentication")]
     [InlineData("support@provider.test", "/staff/acceptances")]
     [InlineData("owner@provider.test", "/staff/documents")]

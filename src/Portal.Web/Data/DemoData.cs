@@ -92,6 +92,7 @@ public sealed class DemoData(
 
         await db.SaveChangesAsync();
         AddInvoices(db, acme, globex);
+        AddSlaFigures(db, acme, globex);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         log.LogInformation("Demo data written: 3 Clients, accounts with password {Password}", Password);
@@ -209,6 +210,23 @@ public sealed class DemoData(
 
         static void Pay(Invoice invoice, DateOnly on) =>
             invoice.Payments.Add(new Payment { ReceivedOn = on, Amount = invoice.TotalInclVat, Kind = PaymentKind.Payment });
+    }
+
+    /// <summary>
+    /// SEO §14.2: Acme's service met its target every month; Globex's missed it in each of its three months of service,
+    /// so Globex may file an availability breach notice. Nothing is filed for anyone.
+    /// </summary>
+    private void AddSlaFigures(PortalDb db, Client acme, Client globex)
+    {
+        var thisMonth = FirstOfMonth(today);
+        decimal[] acmeFigures = [99.82m, 99.91m, 99.67m, 99.95m, 99.74m, 99.88m];
+        for (var i = 0; i < acmeFigures.Length; i++)
+            db.SlaMonths.Add(new Portal.Domain.Termination.SlaMonth
+                { ClientId = acme.Id, Month = thisMonth.AddMonths(i - acmeFigures.Length), AvailabilityPercent = acmeFigures[i], TargetPercent = 99.5m });
+        decimal[] globexFigures = [99.12m, 98.64m, 99.31m];
+        for (var i = 0; i < globexFigures.Length; i++)
+            db.SlaMonths.Add(new Portal.Domain.Termination.SlaMonth
+                { ClientId = globex.Id, Month = thisMonth.AddMonths(i - globexFigures.Length), AvailabilityPercent = globexFigures[i], TargetPercent = 99.5m });
     }
 
     private AcceptanceRecord Clickwrap(Client client, PortalUser admin, DocumentVersion version, DateTime acceptedAtUtc) => new()

@@ -51,6 +51,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<SeatRequest> SeatRequests => Set<SeatRequest>();
     public DbSet<TerminationNotice> TerminationNotices => Set<TerminationNotice>();
     public DbSet<SlaMonth> SlaMonths => Set<SlaMonth>();
+    public DbSet<DataExport> DataExports => Set<DataExport>();
     public DbSet<ImpersonationSession> ImpersonationSessions => Set<ImpersonationSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();

@@ -137,6 +137,17 @@ internal static class PortalModel
         {
             e.HasOne<Client>().WithMany().HasForeignKey(n => n.ClientId);
             e.HasOne<DocumentVersion>().WithMany().HasForeignKey(n => n.CitedDocumentVersionId);
+            // At most one open (Filed or Received) notice of each kind per Client, even when two admins file at once.
+            e.HasIndex(n => new { n.ClientId, n.Kind })
+                .HasFilter($"\"Status\" IN ({(int)TerminationStatus.Filed}, {(int)TerminationStatus.Received})").IsUnique()
+                .HasDatabaseName("IX_TerminationNotices_OneOpenPerKind");
+            e.HasIndex(n => new { n.Status, n.EffectiveOn });
+        });
+        b.Entity<DataExport>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId);
+            e.HasIndex(x => new { x.Status, x.RequestedAt });
+            e.HasIndex(x => new { x.ClientId, x.RequestedAt });
         });
         b.Entity<SlaMonth>(e =>
         {
@@ -176,6 +187,7 @@ internal static class PortalModel
         FilterByClient<SeatRequest>(b, db, x => x.ClientId);
         FilterByClient<TerminationNotice>(b, db, x => x.ClientId);
         FilterByClient<SlaMonth>(b, db, x => x.ClientId);
+        FilterByClient<DataExport>(b, db, x => x.ClientId);
         FilterByClient<ImpersonationSession>(b, db, x => x.ClientId);
         b.Entity<AuditEntry>().HasQueryFilter(a => db.SeesAllClients || a.ClientId == db.ScopeClientId);
         b.Entity<PortalUser>().HasQueryFilter(u => db.SeesAllClients || u.ClientId == db.ScopeClientId);

@@ -843,6 +843,48 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("Subsidiaries");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("DataExports");
+                });
+
             modelBuilder.Entity("Portal.Domain.Termination.SlaMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -915,7 +957,12 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasIndex("CitedDocumentVersionId");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TerminationNotices_OneOpenPerKind")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
+                    b.HasIndex("Status", "EffectiveOn");
 
                     b.ToTable("TerminationNotices");
                 });
@@ -1522,6 +1569,15 @@ namespace Portal.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Domain.Subsidiaries.Subsidiary", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
                 {
                     b.HasOne("Portal.Domain.Clients.Client", null)
                         .WithMany()

@@ -23,7 +23,10 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         // Get the user manager from a new scope to ensure it fetches fresh data
         await using var scope = scopeFactory.CreateAsyncScope();
         var userManager = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        return await ValidateSecurityStampAsync(userManager, authenticationState.User);
+        // A live circuit ends too when its User may no longer sign in (deactivated, or the Client's access closed).
+        return await ValidateSecurityStampAsync(userManager, authenticationState.User)
+               && await userManager.GetUserAsync(authenticationState.User) is { } user
+               && await scope.ServiceProvider.GetRequiredService<SignInManager<PortalUser>>().CanSignInAsync(user);
     }
 
     private async Task<bool> ValidateSecurityStampAsync(UserManager<PortalUser> userManager, ClaimsPrincipal principal)

@@ -51,25 +51,28 @@ public sealed class InvoiceDocuments(PortalData data)
         await using var db = await data.OpenAsync();
         var clients = await db.Clients.AsNoTracking().Select(c => new { c.Id, c.Number }).ToListAsync(ct);
         if (clients.Count != 1) return null; // A ClientAdmin sees exactly their own Client.
+        using var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+            await AddToZipAsync(db, zip, "", ct);
+        return (output.ToArray(), $"invoices-{clients[0].Number}.zip");
+    }
+
+    /// <summary>Every invoice and credit note <paramref name="db"/> can read, one PDF each under <paramref name="folder"/>; also the data export's.</summary>
+    public static async Task AddToZipAsync(PortalDb db, ZipArchive zip, string folder, CancellationToken ct)
+    {
         var invoices = await Invoices(db).OrderBy(i => i.Sequence).ToListAsync(ct);
         var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
         var methods = await PaymentMethodsAsync(db, ct);
         var numbers = invoices.ToDictionary(i => i.Id, i => i.Number);
-
-        using var output = new MemoryStream();
-        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        foreach (var invoice in invoices)
         {
-            foreach (var invoice in invoices)
-            {
-                var pdf = InvoicePdf.Render(invoice, provider, MethodOf(methods, invoice.ClientId),
-                    invoice.CorrectsInvoiceId is { } id ? numbers.GetValueOrDefault(id) : null);
-                var entry = zip.CreateEntry(InvoicePdf.FileName(invoice), CompressionLevel.Fastest);
-                entry.LastWriteTime = new DateTimeOffset(invoice.IssuedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-                await using var stream = entry.Open();
-                await stream.WriteAsync(pdf, ct);
-            }
+            var pdf = InvoicePdf.Render(invoice, provider, MethodOf(methods, invoice.ClientId),
+                invoice.CorrectsInvoiceId is { } id ? numbers.GetValueOrDefault(id) : null);
+            var entry = zip.CreateEntry(folder + InvoicePdf.FileName(invoice), CompressionLevel.Fastest);
+            entry.LastWriteTime = new DateTimeOffset(invoice.IssuedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            await using var stream = entry.Open();
+            await stream.WriteAsync(pdf, ct);
         }
-        return (output.ToArray(), $"invoices-{clients[0].Number}.zip");
     }
 
     private static IQueryable<Invoice> Invoices(PortalDb db) => db.Invoices.AsNoTracking().Include(i => i.Lines);
