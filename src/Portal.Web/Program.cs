@@ -4,6 +4,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Seats;
 using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Features.Terms;
 using Portal.Web.Features.Terms.Documents;
@@ -30,6 +31,7 @@ builder.Services.AddDeemedAcceptanceJob();
 builder.Services.AddDocumentsFeature();
 builder.Services.AddAcceptanceReviewFeature();
 builder.Services.AddMailFeature();
+builder.Services.AddSeatsFeature();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;
