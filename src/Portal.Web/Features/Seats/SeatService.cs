@@ -467,3 +467,6 @@ public sealed record SeatResult(string? Error, string? Message, int? SeatsShort 
     public static SeatResult Refused(string error) => new(error, null);
     public static SeatResult Full(string error, int seatsShort) => new(error, null, seatsShort);
 }
+
+/// <summary>What a dialog returns when the cap stopped it and the admin chose to request seats.</summary>
+public sealed record RequestMoreSeats(int Seats);

@@ -10,6 +10,7 @@ public static class SeatsFeature
     {
         services.AddScoped<SeatService>();
         services.AddScoped<SeatRequestDecisions>();
+        services.AddScoped<InvitationAcceptance>();
         services.AddScoped<SubsidiaryService>();
     }
 }
