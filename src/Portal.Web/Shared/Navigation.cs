@@ -22,6 +22,7 @@ public static class Navigation
         new("/seats", "Users and seats", Icons.Material.Outlined.Group, [Role.ClientAdmin]),
         new("/subsidiaries", "Subsidiaries", Icons.Material.Outlined.AccountTree, [Role.ClientAdmin]),
         new("/staff/seat-requests", "Seat requests", Icons.Material.Outlined.GroupAdd, [Role.AccountManager, Role.ProviderAdmin]),
+        new("/staff/subsidiaries", "Subsidiaries", Icons.Material.Outlined.AccountTree, [Role.AccountManager, Role.ProviderAdmin]),
         new("/staff/acceptances", "Acceptance records", Icons.Material.Outlined.FactCheck, [Role.Support, Role.ProviderAdmin]),
         new("/staff/documents", "Contract documents", Icons.Material.Outlined.Gavel, [Role.ProviderAdmin]),
         new("/Account/Manage", "Profile and security", Icons.Material.Outlined.ManageAccounts, Role.All),

@@ -16,7 +16,6 @@ namespace Portal.Web.Features.Subsidiaries;
 /// </summary>
 public sealed class SubsidiaryService(PortalData data, TimeProvider clock, IStringLocalizer<Text> T, SignedOutUsers signedOut)
 {
-    public const string ClientEndReasonsText = "Control fell under 50 %, or the entity was sold.";
 
     /// <summary>The Client's Subsidiaries, current first; for staff, those of every Client they look after.</summary>
     public async Task<IReadOnlyList<SubsidiaryRow>> ListAsync()
