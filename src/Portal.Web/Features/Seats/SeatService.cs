@@ -47,36 +47,38 @@ public sealed class SeatService(
     {
         if (await AdminAsync() is not { } admin) return ([], 0);
         await using var db = await data.OpenAsync();
-        var query = Rows(db, admin.ClientId);
+        var query = db.Users.AsNoTracking().Where(u => u.ClientId == admin.ClientId);
         if (filter.Search?.Trim() is { Length: > 0 } search)
         {
             var pattern = $"%{search.ToLowerInvariant()}%";
-            query = query.Where(r => EF.Functions.Like(r.DisplayName.ToLower(), pattern)
-                || (r.Email != null && EF.Functions.Like(r.Email.ToLower(), pattern))
-                || (r.Subsidiary != null && EF.Functions.Like(r.Subsidiary.ToLower(), pattern)));
+            query = query.Where(u => EF.Functions.Like(u.DisplayName.ToLower(), pattern)
+                || (u.Email != null && EF.Functions.Like(u.Email.ToLower(), pattern))
+                || db.Subsidiaries.Any(s => s.Id == u.SubsidiaryId && EF.Functions.Like(s.LegalName.ToLower(), pattern)));
         }
         if (filter.Status is { } status)
             query = status switch
             {
-                UserStatus.Deactivated => query.Where(r => r.DeactivatedAt != null),
-                UserStatus.Invited => query.Where(r => r.DeactivatedAt == null && r.InvitationExpiresAt != null),
-                _ => query.Where(r => r.DeactivatedAt == null && r.InvitationExpiresAt == null),
+                UserStatus.Deactivated => query.Where(u => u.DeactivatedAt != null),
+                UserStatus.Invited => query.Where(u => u.DeactivatedAt == null && db.Invitations.Any(i => i.UserId == u.Id && i.AcceptedAt == null && i.RevokedAt == null)),
+                _ => query.Where(u => u.DeactivatedAt == null && !db.Invitations.Any(i => i.UserId == u.Id && i.AcceptedAt == null && i.RevokedAt == null)),
             };
-        if (filter.ServiceAccounts is { } service) query = query.Where(r => r.IsServiceAccount == service);
+        if (filter.ServiceAccounts is { } service) query = query.Where(u => u.IsServiceAccount == service);
 
         var total = await query.CountAsync(ct);
         query = (sort, descending) switch
         {
-            (UserSort.Email, false) => query.OrderBy(r => r.Email).ThenBy(r => r.Id),
-            (UserSort.Email, true) => query.OrderByDescending(r => r.Email).ThenBy(r => r.Id),
-            (UserSort.Added, false) => query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id),
-            (UserSort.Added, true) => query.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id),
-            (UserSort.Subsidiary, false) => query.OrderBy(r => r.Subsidiary).ThenBy(r => r.DisplayName),
-            (UserSort.Subsidiary, true) => query.OrderByDescending(r => r.Subsidiary).ThenBy(r => r.DisplayName),
-            (_, true) => query.OrderByDescending(r => r.DisplayName).ThenBy(r => r.Id),
-            _ => query.OrderBy(r => r.DisplayName).ThenBy(r => r.Id),
+            (UserSort.Email, false) => query.OrderBy(u => u.Email).ThenBy(u => u.Id),
+            (UserSort.Email, true) => query.OrderByDescending(u => u.Email).ThenBy(u => u.Id),
+            (UserSort.Added, false) => query.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id),
+            (UserSort.Added, true) => query.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.Id),
+            (UserSort.Subsidiary, false) => query.OrderBy(u => db.Subsidiaries.Where(s => s.Id == u.SubsidiaryId).Select(s => s.LegalName).FirstOrDefault())
+                .ThenBy(u => u.DisplayName),
+            (UserSort.Subsidiary, true) => query.OrderByDescending(u => db.Subsidiaries.Where(s => s.Id == u.SubsidiaryId).Select(s => s.LegalName).FirstOrDefault())
+                .ThenBy(u => u.DisplayName),
+            (_, true) => query.OrderByDescending(u => u.DisplayName).ThenBy(u => u.Id),
+            _ => query.OrderBy(u => u.DisplayName).ThenBy(u => u.Id),
         };
-        var rows = await query.Skip(skip).Take(take).ToListAsync(ct);
+        var rows = await Rows(db, query.Skip(skip).Take(take)).ToListAsync(ct);
         var now = clock.GetUtcNow();
         return (rows.Select(r => r.ToRow(now)).ToList(), total);
     }
@@ -397,9 +399,8 @@ public sealed class SeatService(
             : null;
     }
 
-    private static IQueryable<UserRecord> Rows(PortalDb db, Guid clientId) =>
-        from u in db.Users.AsNoTracking()
-        where u.ClientId == clientId
+    private static IQueryable<UserRecord> Rows(PortalDb db, IQueryable<PortalUser> users) =>
+        from u in users
         let invitation = db.Invitations.Where(i => i.UserId == u.Id && i.AcceptedAt == null && i.RevokedAt == null)
             .OrderByDescending(i => i.CreatedAt).FirstOrDefault()
         select new UserRecord(
