@@ -74,10 +74,10 @@ public sealed class SeatAccessTests(PortalFactory portal) : IClassFixture<Portal
     [Fact]
     public async Task Approving_a_request_raises_the_cap_and_leaves_a_pro_rata_charge_for_the_next_invoice_once()
     {
-        var requested = await portal.AsAsync("admin@globex.test", s => s.RequestSeatsAsync(2));
+        var requested = await portal.AsAsync("admin@globex.test", s => s.RequestSeatsAsync(2, SeatsTestKit.BaseUrl));
         Assert.True(requested.Succeeded, requested.Error);
         Assert.Equal("A request for seats is already waiting for your account manager's decision.",
-            (await portal.AsAsync("admin@globex.test", s => s.RequestSeatsAsync(1))).Error);
+            (await portal.AsAsync("admin@globex.test", s => s.RequestSeatsAsync(1, SeatsTestKit.BaseUrl))).Error);
         var request = await RequestOfAsync("C-0002");
         var overview = (await portal.AsAsync("admin@globex.test", s => s.OverviewAsync()))!;
         Assert.Equal(2 * overview.ExtraSeatPriceToPeriodEnd, request.QuotedPriceExclVat);
@@ -116,13 +116,20 @@ public sealed class SeatAccessTests(PortalFactory portal) : IClassFixture<Portal
         Assert.True(declined.Succeeded, declined.Error);
         await using var db = portal.System();
         Assert.False(await db.PendingCharges.AnyAsync(c => c.Source == $"SeatRequest:{request.Id}"));
-        Assert.Equal(capBefore, (await portal.AsAsync("admin@acme.test", s => s.OverviewAsync()))!.Seats.Cap);
+        var overview = (await portal.AsAsync("admin@acme.test", s => s.OverviewAsync()))!;
+        Assert.Equal(capBefore, overview.Seats.Cap);
+        Assert.Equal("Your contract renews next month: let us add them then.", overview.LastDeclined?.Reason);
+
+        // The Client may ask again; its AccountManager is told by e-mail.
+        Assert.True((await portal.AsAsync("admin@acme.test", s => s.RequestSeatsAsync(1, SeatsTestKit.BaseUrl))).Succeeded);
+        var again = await RequestOfAsync("C-0001");
+        Assert.True(await db.OutboxEmails.AnyAsync(m => m.ToEmail == "am@provider.test" && m.Reason == $"SeatRequest:{again.Id}"));
     }
 
     [Fact]
     public async Task Nobody_requests_seats_while_impersonating()
     {
-        var result = await portal.AsAsync("admin@initech.test", s => s.RequestSeatsAsync(1), impersonatedBy: "am@provider.test");
+        var result = await portal.AsAsync("admin@initech.test", s => s.RequestSeatsAsync(1, SeatsTestKit.BaseUrl), impersonatedBy: "am@provider.test");
 
         Assert.StartsWith("Seats cannot be requested while acting for a Client", result.Error);
         await using var db = portal.System();

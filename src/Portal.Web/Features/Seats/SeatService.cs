@@ -33,10 +33,15 @@ public sealed class SeatService(
         var pending = await db.SeatRequests.AsNoTracking()
             .Where(r => r.ClientId == admin.ClientId && r.Status == SeatRequestStatus.Pending)
             .Select(r => new PendingSeatRequest(r.ExtraSeats, r.QuotedPriceExclVat, r.RequestedAt)).FirstOrDefaultAsync();
+        var lastDecision = await db.SeatRequests.AsNoTracking()
+            .Where(r => r.ClientId == admin.ClientId && r.Status != SeatRequestStatus.Pending)
+            .OrderByDescending(r => r.DecidedAt).FirstOrDefaultAsync();
         var subsidiaries = await db.Subsidiaries.AsNoTracking().Where(s => s.ClientId == admin.ClientId && s.EndedAt == null)
             .OrderBy(s => s.LegalName).ToListAsync();
         return new SeatOverview(new SeatCap(form.SeatCap, used), form.SeatPriceExclVat,
             ExtraSeatPrice.PerSeat(form.SeatPriceExclVat, form.Term, today), form.Term.PeriodOn(today).End, pending,
+            lastDecision is { Status: SeatRequestStatus.Declined, DecidedAt: { } declinedAt }
+                ? new DeclinedSeatRequest(lastDecision.ExtraSeats, declinedAt, lastDecision.DecisionNote) : null,
             subsidiaries.Select(s => new SubsidiaryChoice(s.Id, s.LegalName, SubsidiaryControl.JoinProblem(s))).ToList(),
             admin.UserId, PortalClaims.IsImpersonated(await data.PrincipalAsync()));
     }
@@ -251,7 +256,7 @@ public sealed class SeatService(
     /// DOMAIN "Seats": past the cap, a ClientAdmin asks for more seats at the pro-rata price, which is shown and
     /// kept with the request. Refused while impersonating (DOMAIN "Impersonation"); one request waits at a time.
     /// </summary>
-    public async Task<SeatResult> RequestSeatsAsync(int extraSeats)
+    public async Task<SeatResult> RequestSeatsAsync(int extraSeats, string portalBaseUrl)
     {
         if (PortalClaims.IsImpersonated(await data.PrincipalAsync()))
             return SeatResult.Refused(T["Seats cannot be requested while acting for a Client: only the Client's own administrator can order them."]);
@@ -270,7 +275,24 @@ public sealed class SeatService(
             QuotedPriceExclVat = ExtraSeatPrice.For(extraSeats, form.SeatPriceExclVat, form.Term, clock.Today()),
         };
         db.SeatRequests.Add(request);
+        await NotifyAccountManagersAsync(db, request, portalBaseUrl);
         return await SaveAsync(db, tx, T["Your request for {0} more seat(s) was sent to your account manager.", extraSeats]);
+    }
+
+    /// <summary>The AccountManagers assigned to the Client learn of the request by e-mail (staff read the portal in English).</summary>
+    private static async Task NotifyAccountManagersAsync(PortalDb db, SeatRequest request, string portalBaseUrl)
+    {
+        var client = await db.Clients.Where(c => c.Id == request.ClientId).Select(c => c.LegalName).SingleAsync();
+        var managers = await db.Users.IgnoreQueryFilters()
+            .Where(u => db.ClientAssignments.IgnoreQueryFilters().Any(a => a.ClientId == request.ClientId && a.StaffUserId == u.Id))
+            .Select(u => new { u.Email, u.DisplayName }).ToListAsync();
+        var link = $"{portalBaseUrl.TrimEnd('/')}/staff/seat-requests";
+        foreach (var manager in managers.Where(m => m.Email is not null))
+            Outbox.Enqueue(db, manager.Email!, manager.DisplayName, $"{client} asks for {request.ExtraSeats} more seat(s)",
+                $"<p>{System.Net.WebUtility.HtmlEncode(client)} asks for {request.ExtraSeats} more seat(s), quoted " +
+                $"{request.QuotedPriceExclVat:N2} EUR excl. VAT to the end of the current period.</p>" +
+                $"<p><a href=\"{link}\">Approve or decline the request</a>.</p>",
+                request.ClientId, $"SeatRequest:{request.Id}");
     }
 
     /// <summary>Deactivates Users in the caller's transaction (also when their Subsidiary ends): no seat, no sign-in, no open link.</summary>
@@ -425,7 +447,10 @@ public sealed class SeatService(
 
 public sealed record SeatOverview(
     SeatCap Seats, decimal AnnualSeatPrice, decimal ExtraSeatPriceToPeriodEnd, DateOnly PeriodEnd, PendingSeatRequest? PendingRequest,
+    DeclinedSeatRequest? LastDeclined,
     IReadOnlyList<SubsidiaryChoice> Subsidiaries, string CurrentUserId, bool Impersonated);
+
+public sealed record DeclinedSeatRequest(int ExtraSeats, DateTimeOffset DeclinedAt, string? Reason);
 
 public sealed record PendingSeatRequest(int ExtraSeats, decimal QuotedPriceExclVat, DateTimeOffset RequestedAt);
 

@@ -61,7 +61,8 @@ public sealed class SeatRequestDecisions(PortalData data, TimeProvider clock, IS
             {
                 ClientId = request.ClientId, Source = $"SeatRequest:{request.Id}", CreatedAt = now, Quantity = request.ExtraSeats,
                 UnitPriceExclVat = perSeat,
-                Description = $"{request.ExtraSeats} extra named User seat(s), {today:yyyy-MM-dd} to {periodEnd:yyyy-MM-dd}, pro rata",
+                Description = ChargeDescription(request.ExtraSeats, today, periodEnd,
+                    await db.Clients.Where(c => c.Id == request.ClientId).Select(c => c.Culture).SingleAsync()),
             });
         request.Status = SeatRequestStatus.Approved;
         request.DecidedAt = now;
@@ -71,6 +72,11 @@ public sealed class SeatRequestDecisions(PortalData data, TimeProvider clock, IS
         return DecisionResult.Done(T["Approved: the cap is now {0} seats; {1} will be on the Client's next invoice.",
             form.SeatCap, Culture.Eur(request.ExtraSeats * perSeat)]);
     }
+
+    /// <summary>The invoice line's wording, in the Client's language like the rest of its invoice.</summary>
+    internal static string ChargeDescription(int seats, DateOnly from, DateOnly to, string culture) => culture == "fr"
+        ? $"{seats} licence(s) utilisateur supplémentaire(s), du {from:dd/MM/yyyy} au {to:dd/MM/yyyy}, au prorata"
+        : $"{seats} extra named User seat(s), {from:yyyy-MM-dd} to {to:yyyy-MM-dd}, pro rata";
 
     public async Task<DecisionResult> DeclineAsync(Guid requestId, string? reason)
     {
