@@ -4,6 +4,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Seats;
 using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Features.Staff.Audit;
 using Portal.Web.Features.Staff.Clients;
@@ -38,6 +39,7 @@ builder.Services.AddMailFeature();
 builder.Services.AddImpersonationFeature();
 builder.Services.AddClientsFeature();
 builder.Services.AddAuditFeature();
+builder.Services.AddSeatsFeature();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;

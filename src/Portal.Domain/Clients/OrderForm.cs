@@ -27,6 +27,9 @@ public class OrderForm
     /// <summary>SEO §5.1: the number of named Users, Subsidiaries' Users included.</summary>
     public int SeatCap { get; set; }
 
+    /// <summary>SEO §5.1: the annual price of one seat beyond the cap, excl. VAT; extra seats cost it pro rata.</summary>
+    public decimal SeatPriceExclVat { get; set; }
+
     /// <summary>IAM §11.3: a free trial ends on this date and its data may be lost after.</summary>
     public DateOnly? TrialEndsOn { get; set; }
 

@@ -14,6 +14,9 @@ public class SeatRequest
     public SeatRequestStatus Status { get; set; }
     public string? DecidedByUserId { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
+
+    /// <summary>Why the AccountManager declined, shown to the Client.</summary>
+    public string? DecisionNote { get; set; }
 }
 
 public enum SeatRequestStatus { Pending, Approved, Declined }

@@ -46,7 +46,7 @@ public static class ImpersonationPolicy
             GuardedAction.FileNotice => "A termination notice cannot be filed while acting for a Client: only the Client's own administrator can file it.",
             GuardedAction.WithdrawNotice => "A termination notice cannot be withdrawn while acting for a Client: only the Client's own administrator can withdraw it.",
             GuardedAction.SepaMandate => "A SEPA mandate cannot be signed while acting for a Client: only the Client's own administrator can sign it.",
-            GuardedAction.SeatRequest => "More seats cannot be requested while acting for a Client: only the Client's own administrator can order them.",
+            GuardedAction.SeatRequest => "Seats cannot be requested while acting for a Client: only the Client's own administrator can order them.",
             GuardedAction.BillingContacts => "Billing contacts cannot be changed while acting for a Client: only the Client's own administrators decide where invoices go.",
             GuardedAction.Credentials => "Passwords, e-mail addresses and profiles cannot be changed while acting for a Client.",
             GuardedAction.TwoFactor => "Two-factor authentication cannot be changed while acting for a Client.",

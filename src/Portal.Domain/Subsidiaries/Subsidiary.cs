@@ -18,6 +18,12 @@ public class Subsidiary
 
     public DateTimeOffset? EndedAt { get; set; }
     public SubsidiaryEndReason? EndReason { get; set; }
+    public string? EndedByUserId { get; set; }
+
+    /// <summary>What the person ending it wrote, e.g. the buyer's name or the date control fell.</summary>
+    public string? EndNote { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 
     public bool IsActive => EndedAt is null;
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
+using Portal.Domain.Seats;
 using Portal.Domain.Subsidiaries;
 using Portal.Domain.Terms;
 using Portal.Web.Shared;
@@ -93,6 +94,7 @@ public sealed class DemoData(
         await db.SaveChangesAsync();
         AddInvoices(db, acme, globex);
         AddSlaFigures(db, acme, globex);
+        await AddSeatsAndSubsidiariesAsync(acme, globex, acmeAdmin);
         await db.SaveChangesAsync();
         await tx.CommitAsync();
         log.LogInformation("Demo data written: 3 Clients, accounts with password {Password}", Password);
@@ -254,6 +256,46 @@ public sealed class DemoData(
         if (!result.Succeeded)
             throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         return user;
+    }
+
+    /// <summary>
+    /// Issue #6: seat prices, who confirmed Acme's Subsidiaries were told the Agreement, a Subsidiary sold two months
+    /// ago with its deactivated User, the service account's purpose and owner, and a seat request waiting for the
+    /// AccountManager. Acme keeps 2 free seats (8 of 10), so inviting someone works in the demo and the tests.
+    /// </summary>
+    private async Task AddSeatsAndSubsidiariesAsync(Client acme, Client globex, PortalUser acmeAdmin)
+    {
+        acme.OrderForms[0].SeatPriceExclVat = 240m;
+        globex.OrderForms[0].SeatPriceExclVat = 300m;
+        foreach (var subsidiary in await db.Subsidiaries.Where(s => s.ClientId == acme.Id).ToListAsync())
+        {
+            subsidiary.AgreementNotifiedByUserId = acmeAdmin.Id;
+            subsidiary.CreatedAt = subsidiary.AgreementNotifiedAt!.Value.AddDays(-2);
+        }
+
+        var sold = new Subsidiary
+        {
+            ClientId = acme.Id, LegalName = "Acme Retail Italia Srl", RegistrationNumber = "MI-2210458", Country = "IT", ControlPercent = 75,
+            CreatedAt = now.AddMonths(-14), AgreementNotifiedAt = now.AddMonths(-14), AgreementNotifiedByUserId = acmeAdmin.Id,
+            EndedAt = now.AddMonths(-2), EndReason = SubsidiaryEndReason.Sold, EndedByUserId = acmeAdmin.Id,
+            EndNote = "Sold to Distribuzione Nord SpA.",
+        };
+        db.Subsidiaries.Add(sold);
+        await db.SaveChangesAsync();
+        var formerUser = await AddUser("giulia.conti@acme-retail.test", "Giulia Conti", acme.Id, Role.ClientUser, withPassword: false, subsidiary: sold.Id);
+        formerUser.DeactivatedAt = sold.EndedAt;
+
+        var erp = await db.Users.SingleAsync(u => u.Email == "erp-sync@acme.test");
+        erp.ServicePurpose = "Nightly import of orders into the ERP";
+        erp.ServiceOwnerUserId = acmeAdmin.Id;
+
+        var form = acme.OrderForms[0];
+        db.SeatRequests.Add(new SeatRequest
+        {
+            ClientId = acme.Id, ExtraSeats = 3, RequestedByUserId = acmeAdmin.Id, RequestedAt = now.AddDays(-1),
+            QuotedPriceExclVat = ExtraSeatPrice.For(3, form.SeatPriceExclVat, form.Term, today.AddDays(-1)),
+            Status = SeatRequestStatus.Pending,
+        });
     }
 
     private static DateOnly FirstOfMonth(DateOnly d) => new(d.Year, d.Month, 1);

@@ -49,6 +49,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<SepaMandate> SepaMandates => Set<SepaMandate>();
     public DbSet<PriceRevision> PriceRevisions => Set<PriceRevision>();
     public DbSet<SeatRequest> SeatRequests => Set<SeatRequest>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<TerminationNotice> TerminationNotices => Set<TerminationNotice>();
     public DbSet<SlaMonth> SlaMonths => Set<SlaMonth>();
     public DbSet<DataExport> DataExports => Set<DataExport>();

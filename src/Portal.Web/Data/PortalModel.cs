@@ -44,6 +44,7 @@ internal static class PortalModel
         {
             e.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderFormId);
             e.Property(o => o.SyntecBaseIndex).HasPrecision(10, 2);
+            e.Property(o => o.SeatPriceExclVat).HasPrecision(18, 2);
         });
         b.Entity<OrderLine>(e =>
         {
@@ -63,6 +64,7 @@ internal static class PortalModel
             e.HasOne<Client>().WithMany().HasForeignKey(u => u.ClientId);
             e.HasOne<Subsidiary>().WithMany().HasForeignKey(u => u.SubsidiaryId);
             e.HasIndex(u => new { u.ClientId, u.DeactivatedAt });
+            e.HasIndex(u => new { u.ClientId, u.DisplayName });
         });
 
         b.Entity<DocumentVersion>(e => e.HasIndex(v => new { v.Type, v.Label }).IsUnique());
@@ -132,6 +134,14 @@ internal static class PortalModel
         {
             e.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId);
             e.Property(r => r.QuotedPriceExclVat).HasPrecision(18, 2);
+            e.HasIndex(r => new { r.Status, r.RequestedAt });
+        });
+        b.Entity<Invitation>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId);
+            e.HasOne<PortalUser>().WithMany().HasForeignKey(i => i.UserId);
+            e.HasIndex(i => i.TokenHash).IsUnique();
+            e.HasIndex(i => new { i.UserId, i.AcceptedAt, i.RevokedAt });
         });
         b.Entity<TerminationNotice>(e =>
         {
@@ -185,6 +195,7 @@ internal static class PortalModel
         FilterByClient<PendingCharge>(b, db, x => x.ClientId);
         FilterByClient<PriceRevision>(b, db, x => x.ClientId);
         FilterByClient<SeatRequest>(b, db, x => x.ClientId);
+        FilterByClient<Invitation>(b, db, x => x.ClientId);
         FilterByClient<TerminationNotice>(b, db, x => x.ClientId);
         FilterByClient<SlaMonth>(b, db, x => x.ClientId);
         FilterByClient<DataExport>(b, db, x => x.ClientId);

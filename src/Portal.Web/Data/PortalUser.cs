@@ -18,6 +18,12 @@ public class PortalUser : IdentityUser
 
     public bool IsServiceAccount { get; set; }
 
+    /// <summary>A service account's purpose, e.g. "nightly ERP synchronisation".</summary>
+    public string? ServicePurpose { get; set; }
+
+    /// <summary>The person of the Client answerable for a service account.</summary>
+    public string? ServiceOwnerUserId { get; set; }
+
     /// <summary>A deactivated User keeps the record (acceptance history points at it) but cannot sign in.</summary>
     public DateTimeOffset? DeactivatedAt { get; set; }
 

@@ -564,6 +564,10 @@ namespace Portal.Web.Data.Migrations
                     b.Property<int>("SeatCap")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("SeatPriceExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("TEXT");
 
@@ -660,6 +664,51 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("ProviderProfiles");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "AcceptedAt", "RevokedAt");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("Portal.Domain.Seats.SeatRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -673,6 +722,9 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExtraSeats")
@@ -695,6 +747,8 @@ namespace Portal.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("SeatRequests");
                 });
@@ -823,11 +877,20 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("EndReason")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
                         .IsRequired()
@@ -1190,6 +1253,12 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceOwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServicePurpose")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SubsidiaryId")
                         .HasColumnType("TEXT");
 
@@ -1212,6 +1281,8 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("SubsidiaryId");
 
                     b.HasIndex("ClientId", "DeactivatedAt");
+
+                    b.HasIndex("ClientId", "DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1547,6 +1618,21 @@ namespace Portal.Web.Data.Migrations
                         });
 
                     b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

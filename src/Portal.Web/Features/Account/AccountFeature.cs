@@ -28,7 +28,15 @@ public static class AccountFeature
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // After Identity's own (30-minute) stamp check: a deactivated User is refused on the next request.
+            var identityCheck = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                await identityCheck(context);
+                if (context.Principal is not null) await SessionCheck.ValidateAsync(context);
+            };
         });
+        services.AddSingleton<SignedOutUsers>();
         services.AddAuthorization();
 
         services.AddIdentityCore<PortalUser>(o =>

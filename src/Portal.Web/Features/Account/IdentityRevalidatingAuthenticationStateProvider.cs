@@ -8,14 +8,40 @@ using Portal.Web.Data;
 namespace Portal.Web.Features.Account;
 
 // This is a server-side AuthenticationStateProvider that revalidates the security stamp for the connected user
-// every 30 minutes an interactive circuit is connected.
-internal sealed class IdentityRevalidatingAuthenticationStateProvider(
-        ILoggerFactory loggerFactory,
-        IServiceScopeFactory scopeFactory,
-        IOptions<IdentityOptions> options)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+// every minute an interactive circuit is connected, and signs the circuit out at once when the User is
+// deactivated on this server (DOMAIN "Seats": a removed User can no longer sign in, at once).
+internal sealed class IdentityRevalidatingAuthenticationStateProvider
+    : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(30);
+    private readonly IServiceScopeFactory scopeFactory;
+    private readonly IOptions<IdentityOptions> options;
+    private readonly SignedOutUsers signedOutUsers;
+
+    public IdentityRevalidatingAuthenticationStateProvider(ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory,
+        IOptions<IdentityOptions> options, SignedOutUsers signedOutUsers) : base(loggerFactory)
+    {
+        this.scopeFactory = scopeFactory;
+        this.options = options;
+        this.signedOutUsers = signedOutUsers;
+        signedOutUsers.SignedOut += OnSignedOut;
+    }
+
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
+
+    private void OnSignedOut(string userId) => _ = SignOutIfCurrentAsync(userId);
+
+    private async Task SignOutIfCurrentAsync(string userId)
+    {
+        var state = await GetAuthenticationStateAsync();
+        if (state.User.FindFirstValue(ClaimTypes.NameIdentifier) == userId)
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        signedOutUsers.SignedOut -= OnSignedOut;
+        base.Dispose(disposing);
+    }
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(
         AuthenticationState authenticationState, CancellationToken cancellationToken)
@@ -39,6 +65,10 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider(
         else if (!userManager.SupportsUserSecurityStamp)
         {
             return true;
+        }
+        else if (user.DeactivatedAt is not null)
+        {
+            return false;
         }
         else
         {

@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Portal.Web.Data;
+
+namespace Portal.Web.Features.Account;
+
+/// <summary>
+/// DOMAIN "Seats": a removed User can no longer sign in, at once. Identity checks the security stamp only every
+/// 30 minutes; this checks it, and the deactivation, on every request (one lookup by primary key), without
+/// re-issuing the cookie, so an impersonation's extra claims survive.
+/// </summary>
+internal static class SessionCheck
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return;
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        await using var db = await services.GetRequiredService<IDbContextFactory<PortalDb>>().CreateDbContextAsync();
+        var user = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new { u.SecurityStamp, u.DeactivatedAt }).SingleOrDefaultAsync();
+        var stamp = context.Principal.FindFirstValue(stampClaim);
+        if (user is null || user.DeactivatedAt is not null || (stamp is not null && stamp != user.SecurityStamp))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+}
+
+/// <summary>
+/// Tells live Blazor circuits, at once, that a User was deactivated or changed role: their circuit's
+/// authentication state turns anonymous (see IdentityRevalidatingAuthenticationStateProvider).
+/// Circuits on other servers notice at their next revalidation.
+/// </summary>
+public sealed class SignedOutUsers
+{
+    public event Action<string>? SignedOut;
+
+    public void SignOut(IEnumerable<string> userIds)
+    {
+        foreach (var id in userIds) SignedOut?.Invoke(id);
+    }
+}

@@ -1,0 +1,51 @@
+using Portal.Domain.Seats;
+
+namespace Portal.Domain.Tests.Seats;
+
+public class InvitationTests
+{
+    private static readonly DateTimeOffset Sent = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static Invitation SentOn2March() => new()
+    {
+        UserId = "u", TokenHash = "h", InvitedByUserId = "a", CreatedAt = Sent, ExpiresAt = Sent + Invitation.Validity,
+    };
+
+    [Fact]
+    public void A_link_sent_on_2_March_at_9_00_works_until_9_March_at_8_59_and_not_at_9_00()
+    {
+        var invitation = SentOn2March();
+
+        Assert.Equal(InvitationState.Valid, invitation.StateAt(new DateTimeOffset(2026, 3, 9, 8, 59, 59, TimeSpan.Zero)));
+        Assert.Equal(InvitationState.Expired, invitation.StateAt(new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero)));
+        Assert.True(invitation.IsOpen); // an expired link still holds the seat until the admin resends or revokes it
+    }
+
+    [Fact]
+    public void A_used_link_is_used_and_a_revoked_link_is_revoked_even_before_expiry()
+    {
+        var used = SentOn2March();
+        used.AcceptedAt = Sent.AddHours(1);
+        var revoked = SentOn2March();
+        revoked.RevokedAt = Sent.AddHours(1);
+
+        Assert.Equal(InvitationState.Used, used.StateAt(Sent.AddHours(2)));
+        Assert.Equal(InvitationState.Revoked, revoked.StateAt(Sent.AddHours(2)));
+        Assert.False(used.IsOpen);
+        Assert.False(revoked.IsOpen);
+    }
+
+    [Fact]
+    public void Only_the_hash_of_a_fresh_random_token_is_kept()
+    {
+        var (token, hash) = Invitation.NewToken();
+        var (other, _) = Invitation.NewToken();
+
+        Assert.NotEqual(token, other);
+        Assert.Equal(43, token.Length); // 32 random bytes, base64url without padding
+        Assert.Matches("^[A-Za-z0-9_-]+$", token);
+        Assert.Equal(Invitation.Hash(token), hash);
+        Assert.Equal(64, hash.Length);
+        Assert.DoesNotContain(token, hash);
+    }
+}
