@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Web.Data;
+using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Mail;
 
@@ -22,7 +23,7 @@ public sealed class PriceRevisions(PortalData data, TimeProvider clock)
             .OrderBy(c => c.LegalName).Select(c => new RevisableClient(c.Id, c.Number, c.LegalName)).ToListAsync();
         var mine = new List<RevisableClient>();
         foreach (var client in clients)
-            if (await StaffBilling.MayActFor(user, db, client.Id)) mine.Add(client);
+            if (await StaffAccess.MayActForAsync(user, db, client.Id)) mine.Add(client);
         return mine;
     }
 
@@ -30,7 +31,7 @@ public sealed class PriceRevisions(PortalData data, TimeProvider clock)
     public async Task<RevisionDesk?> PrepareAsync(Guid clientId)
     {
         await using var db = await data.OpenAsync();
-        if (!await StaffBilling.MayActFor(await data.PrincipalAsync(), db, clientId)) return null;
+        if (!await StaffAccess.MayActForAsync(await data.PrincipalAsync(), db, clientId)) return null;
         var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines.OrderBy(l => l.Id))
             .Where(f => f.ClientId == clientId).OrderByDescending(f => f.SignedOn).FirstOrDefaultAsync();
         if (form is null) return null;

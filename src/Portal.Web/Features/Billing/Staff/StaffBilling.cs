@@ -96,12 +96,7 @@ public sealed class StaffBilling(PortalData data, InvoiceIssuer issuer, TimeProv
 
     internal const string NotYours = "Only the Client's AccountManager or a ProviderAdmin may do this.";
 
-    private async Task<bool> MayActForAsync(PortalDb db, Guid clientId) => await MayActFor(await data.PrincipalAsync(), db, clientId);
-
-    /// <summary>DOMAIN "People" through <see cref="StaffPermissions"/>: AccountManagers act for their assigned Clients, ProviderAdmins for all.</summary>
-    internal static async Task<bool> MayActFor(ClaimsPrincipal user, PortalDb db, Guid clientId) =>
-        !PortalClaims.IsImpersonated(user) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } me
-        && StaffPermissions.MayActFor(StaffAccess.RolesOf(user), await StaffAccess.IsAssignedAsync(db, me, clientId));
+    private async Task<bool> MayActForAsync(PortalDb db, Guid clientId) => await StaffAccess.MayActForAsync(await data.PrincipalAsync(), db, clientId);
 
     private async Task<(Actor Actor, List<Guid> ClientIds)> BillableClientsAsync()
     {

@@ -19,12 +19,15 @@ public sealed class StaffAccess(PortalData data)
     public static Task<bool> IsAssignedAsync(PortalDb db, string staffUserId, Guid clientId, CancellationToken ct = default) =>
         db.ClientAssignments.AnyAsync(a => a.ClientId == clientId && a.StaffUserId == staffUserId, ct);
 
+    /// <summary>True when <paramref name="user"/> is a ProviderAdmin, or an AccountManager assigned to the Client; never while impersonating.</summary>
+    public static async Task<bool> MayActForAsync(ClaimsPrincipal user, PortalDb db, Guid clientId, CancellationToken ct = default) =>
+        !PortalClaims.IsImpersonated(user) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId
+        && StaffPermissions.MayActFor(RolesOf(user), await IsAssignedAsync(db, userId, clientId, ct));
+
     /// <summary>True when the signed-in person is a ProviderAdmin, or an AccountManager assigned to the Client; never while impersonating.</summary>
     public async Task<bool> MayActForAsync(Guid clientId, CancellationToken ct = default)
     {
-        var user = await data.PrincipalAsync();
-        if (PortalClaims.IsImpersonated(user) || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } userId) return false;
         await using var db = await data.OpenAsync();
-        return StaffPermissions.MayActFor(RolesOf(user), await IsAssignedAsync(db, userId, clientId, ct));
+        return await MayActForAsync(await data.PrincipalAsync(), db, clientId, ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
+using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Termination.Staff;
@@ -77,7 +78,7 @@ public sealed class NoticeFollowUp(PortalData data, NoticeEmails emails, TimePro
         var first = new DateOnly(month.Value.Year, month.Value.Month, 1);
         if (first > Today) return T["A month in the future cannot be measured yet."];
         await using var db = await data.OpenAsync();
-        if (!await MayActAsync(db, user, userId, clientId, ct)) return T["Only the Client's AccountManager or a ProviderAdmin can do this."];
+        if (!await StaffAccess.MayActForAsync(user, db, clientId, ct)) return T["Only the Client's AccountManager or a ProviderAdmin can do this."];
         var row = await db.SlaMonths.SingleOrDefaultAsync(m => m.ClientId == clientId && m.Month == first, ct);
         if (row is null) db.SlaMonths.Add(row = new SlaMonth { ClientId = clientId, Month = first });
         (row.AvailabilityPercent, row.TargetPercent) = (availability.Value, target.Value);
@@ -90,7 +91,7 @@ public sealed class NoticeFollowUp(PortalData data, NoticeEmails emails, TimePro
         var (user, userId) = await UserAsync();
         await using var db = await data.OpenAsync();
         if (await db.TerminationNotices.SingleOrDefaultAsync(n => n.Id == noticeId, ct) is not { } notice) return T["This notice does not exist."];
-        if (!await MayActAsync(db, user, userId, notice.ClientId, ct)) return T["Only the Client's AccountManager or a ProviderAdmin can do this."];
+        if (!await StaffAccess.MayActForAsync(user, db, notice.ClientId, ct)) return T["Only the Client's AccountManager or a ProviderAdmin can do this."];
         if (await change(db, notice) is { } problem) return problem;
         var client = await db.Clients.SingleAsync(c => c.Id == notice.ClientId, ct);
         await emails.EnqueueStatusAsync(db, client, notice, T, ct);
@@ -99,10 +100,6 @@ public sealed class NoticeFollowUp(PortalData data, NoticeEmails emails, TimePro
     }
 
     private static bool CanAct(ClaimsPrincipal user) => user.IsInRole(Role.ProviderAdmin) || user.IsInRole(Role.AccountManager);
-
-    private static async Task<bool> MayActAsync(PortalDb db, ClaimsPrincipal user, string userId, Guid clientId, CancellationToken ct) =>
-        user.IsInRole(Role.ProviderAdmin)
-        || user.IsInRole(Role.AccountManager) && await db.ClientAssignments.AnyAsync(a => a.ClientId == clientId && a.StaffUserId == userId, ct);
 
     private static IQueryable<TerminationNotice> VisibleTo(PortalDb db, ClaimsPrincipal user, string userId, IQueryable<TerminationNotice> notices) =>
         user.IsInRole(Role.ProviderAdmin) || user.IsInRole(Role.Support)
