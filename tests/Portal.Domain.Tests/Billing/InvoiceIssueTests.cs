@@ -84,4 +84,18 @@ public class InvoiceIssueTests
         Assert.Equal((new DateOnly(2027, 4, 11), new DateOnly(2027, 4, 30), 333.33m), (rest.PeriodStart, rest.PeriodEnd, rest.TotalExclVat));
         Assert.Null(InvoiceIssue.Remainder(April, whole));
     }
+
+    [Fact]
+    public void Three_seats_approved_on_10_March_join_the_lines_of_periods_starting_after_that_service_period_ends()
+    {
+        var term = new Portal.Domain.Subscription.SubscriptionTerm(new(2026, 12, 1), 12, 12, 2);
+        IReadOnlyList<ScheduledLine> signed = [new("Subscription", OrderLineKind.Subscription, 1, 6_000m)];
+        (DateOnly, int)[] approvals = [(new(2027, 3, 10), 3)];
+
+        var april = Portal.Domain.Seats.ApprovedSeats.LinesOn(signed, term, 240m, approvals, new(2027, 4, 1));
+        var december = Portal.Domain.Seats.ApprovedSeats.LinesOn(signed, term, 240m, approvals, new(2027, 12, 1));
+
+        Assert.Single(april);
+        Assert.Equal((Portal.Domain.Seats.ApprovedSeats.LineDescription, 3m, 240m), (december[1].Description, december[1].Quantity, december[1].UnitPriceExclVat));
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
+using Portal.Domain.Seats;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Features.Billing;
@@ -175,6 +176,33 @@ public sealed class InvoiceIssuerTests : IDisposable
         Assert.Contains("(2027-05-15 – 2027-05-31)", final!.Lines[0].Description);
         // May's two parts and June to November add up to seven whole months.
         Assert.Equal(7 * 500m, may.TotalExclVat + final.TotalExclVat);
+    }
+
+    [Fact]
+    public async Task Seats_approved_in_March_are_not_on_the_monthly_invoices_of_that_period_but_on_every_one_after_it()
+    {
+        decimal seatPrice;
+        await using (var db = await portal.OpenAsSystemAsync())
+        {
+            var globex = await db.OrderForms.SingleAsync(f => f.Reference == "OF-2026-031");
+            seatPrice = globex.SeatPriceExclVat;
+            db.SeatRequests.Add(new Portal.Domain.Seats.SeatRequest
+            {
+                ClientId = globex.ClientId, ExtraSeats = 2, RequestedByUserId = "x", RequestedAt = Start,
+                Status = Portal.Domain.Seats.SeatRequestStatus.Approved, DecidedByUserId = "y", DecidedAt = Start,
+            });
+            await db.SaveChangesAsync();
+        }
+        // Globex's Initial Service Period runs to 30 November 2027: the approval's pro-rata charge covers it to then.
+        portal.Clock.Set(new DateTimeOffset(2027, 12, 1, 6, 0, 0, TimeSpan.Zero));
+        await Issuer.IssueDueAsync(Actor.System, portal.Clock.Today());
+
+        await using var check = await portal.OpenAsSystemAsync();
+        var invoices = await check.Invoices.Include(i => i.Lines).Where(i => i.BuyerLegalName == "Globex GmbH").ToListAsync();
+        Assert.DoesNotContain(invoices.Single(i => i.ScheduleKey == "sub:2027-11-01").Lines, l => l.Description == ApprovedSeats.LineDescription);
+        var seats = Assert.Single(invoices.Single(i => i.ScheduleKey == "sub:2027-12-01").Lines, l => l.Description == ApprovedSeats.LineDescription);
+        Assert.True(seatPrice > 0);
+        Assert.Equal((2m, Money.Round(seatPrice / 12)), (seats.Quantity, seats.UnitPriceExclVat));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
+using Portal.Domain.Seats;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Shared;
@@ -218,12 +219,18 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
             .ToDictionary(i => i.ScheduleKey!, StringComparer.Ordinal);
         if (issued.Keys.Any(k => k.StartsWith(FinalKeyPrefix, StringComparison.Ordinal))) return ([], issued);
         var revisions = await db.PriceRevisions.AsNoTracking().Where(r => r.OrderFormId == form.Id).ToListAsync(ct);
+        var approvals = (await db.SeatRequests.AsNoTracking()
+            .Where(r => r.ClientId == form.ClientId && r.Status == SeatRequestStatus.Approved && r.DecidedAt != null)
+            .Select(r => new { r.DecidedAt, r.ExtraSeats }).ToListAsync(ct))
+            .Select(r => (DateOnly.FromDateTime(r.DecidedAt!.Value.UtcDateTime), r.ExtraSeats)).ToList();
         var terms = BillingTerms.From(form);
         var signed = form.Lines.Select(ScheduledLine.From).ToList();
+        // Each period is billed with the seats approved before it and at the prices in force on its first day (SEO §10.3).
+        IReadOnlyList<ScheduledLine> LinesOn(DateOnly start) => PriceRevisionRule.LinesOn(
+            ApprovedSeats.LinesOn(signed, form.Term, form.SeatPriceExclVat, approvals, start), revisions, start);
         return ([.. BillingSchedule.For(terms, signed, upTo, lastDayOfService)
-            .Select(i => revisions.Count == 0 ? i
-                : BillingSchedule.For(terms, PriceRevisionRule.LinesOn(signed, revisions, i.PeriodStart), upTo, lastDayOfService)
-                    .Single(r => r.Key == i.Key))], issued);
+            .Select(i => revisions.Count == 0 && approvals.Count == 0 ? i
+                : BillingSchedule.For(terms, LinesOn(i.PeriodStart), upTo, lastDayOfService).Single(r => r.Key == i.Key))], issued);
     }
 
     private async Task<PortalDb> OpenAsync(Actor by)
