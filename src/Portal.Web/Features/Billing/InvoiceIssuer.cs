@@ -105,7 +105,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         return draft;
     }
 
-    /// <summary>The daily job's check: how many numbers are missing from the sequence (none, unless a row was deleted by hand).</summary>
+    /// <summary>The numbers missing from the sequence: none, unless a row was deleted outside the portal (tests and operators check it).</summary>
     public async Task<IReadOnlyList<long>> GapsAsync(CancellationToken ct = default)
     {
         await using var db = await OpenAsync(Actor.System);
