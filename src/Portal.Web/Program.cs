@@ -14,6 +14,7 @@ using Portal.Web.Features.Termination;
 using Portal.Web.Features.Terms.Documents;
 using Portal.Web.Shared.Mail;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddProviderSettingsFile();
@@ -40,6 +41,7 @@ builder.Services.AddImpersonationFeature();
 builder.Services.AddClientsFeature();
 builder.Services.AddAuditFeature();
 builder.Services.AddSeatsFeature();
+builder.AddPortalSecurity();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;
@@ -51,6 +53,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UsePortalCulture();
+app.UsePortalSecurity();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -28,4 +28,7 @@ public sealed class PortalOptions
 
     /// <summary>The product name in the app bar and the browser tab.</summary>
     public string ProductName { get; set; } = "Portal";
+
+    /// <summary>How many sign-in, password reset, invitation and export requests one person or address may make.</summary>
+    public Security.RateLimitSettings RateLimits { get; set; } = new();
 }

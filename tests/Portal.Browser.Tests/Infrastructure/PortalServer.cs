@@ -65,6 +65,8 @@ public sealed class PortalServer : IAsyncLifetime
         psi.Environment["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(tempDir, "portal.db")}";
         psi.Environment["Portal__SeedDemoData"] = "true";
         psi.Environment["Portal__MailPickupFolder"] = MailFolder;
+        // Every test signs in again with the same demo accounts from 127.0.0.1: the sign-in limit is for attackers.
+        psi.Environment["Portal__RateLimits__SignIn__PermitLimit"] = "100000";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         Append($"> {psi.FileName} {string.Join(' ', psi.ArgumentList)}  (cwd {binDir})");

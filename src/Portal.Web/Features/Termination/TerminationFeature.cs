@@ -6,6 +6,7 @@ using Portal.Domain.Termination;
 using Portal.Web.Features.Termination.Export;
 using Portal.Web.Features.Termination.Staff;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Security;
 
 namespace Portal.Web.Features.Termination;
 
@@ -53,6 +54,7 @@ public static class TerminationFeature
                     .SingleOrDefaultAsync(x => x.Id == id && x.Status == DataExportStatus.Ready, ct);
                 return export?.Content is { } zip ? Results.File(zip, "application/zip", export.FileName) : Results.NotFound();
             })
-            .RequireAuthorization(p => p.RequireRole(Role.ClientAdmin));
+            .RequireAuthorization(p => p.RequireRole(Role.ClientAdmin))
+            .RequireRateLimiting(RateLimits.DataExport);
     }
 }

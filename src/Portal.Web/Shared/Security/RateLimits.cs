@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Portal.Web.Shared.Security;
+
+/// <summary>A fixed window: at most <see cref="PermitLimit"/> requests per <see cref="Window"/> for one key.</summary>
+public sealed class RateLimit
+{
+    public int PermitLimit { get; set; }
+    public TimeSpan Window { get; set; }
+}
+
+/// <summary>"Portal:RateLimits": the limits a provider may tune; a test sets small ones to stay fast.</summary>
+public sealed class RateLimitSettings
+{
+    /// <summary>Sign-in form posts per address and e-mail: a password guesser is slowed, other people are not.</summary>
+    public RateLimit SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Password reset requests per address and e-mail: each one sends an e-mail.</summary>
+    public RateLimit PasswordReset { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) };
+
+    /// <summary>Invitation page requests per address: invitation tokens are not to be guessed.</summary>
+    public RateLimit Invitation { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Data export downloads per person: an archive is the Client's whole data.</summary>
+    public RateLimit DataExport { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) };
+}
+
+/// <summary>
+/// The rate limits, in one place: which requests count, per what key, and the 429 page with its Retry-After.
+/// Pages and endpoints only name their limit ([EnableRateLimiting(RateLimits.SignIn)] or RequireRateLimiting).
+/// </summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string PasswordReset = "password-reset";
+    public const string Invitation = "invitation";
+    public const string DataExport = "data-export";
+
+    /// <summary>The form field the sign-in and reset forms post the e-mail in.</summary>
+    private const string EmailField = "Input.Email";
+
+    public static void AddPortalRateLimits(this IServiceCollection services) =>
+        services.AddRateLimiter(o =>
+        {
+            // Only the posts count: showing the form again is free.
+            o.AddPolicy(SignIn, http => PostsOnly(http, s => s.SignIn, $"{Address(http)}|{PostedEmail(http)}"));
+            o.AddPolicy(PasswordReset, http => PostsOnly(http, s => s.PasswordReset, $"{Address(http)}|{PostedEmail(http)}"));
+            o.AddPolicy(Invitation, http => Window(http, s => s.Invitation, Address(http)));
+            o.AddPolicy(DataExport, http => Window(http, s => s.DataExport,
+                http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(http)));
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = RefuseAsync;
+        });
+
+    /// <summary>
+    /// The partition key needs the posted e-mail, and a rate-limit policy cannot read the body asynchronously:
+    /// read the form of a limited post before the limiter runs (the page reads the same, buffered, form).
+    /// </summary>
+    public static void UsePortalRateLimits(this WebApplication app)
+    {
+        app.Use(async (http, next) =>
+        {
+            if (HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+                && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is SignIn or PasswordReset)
+                await http.Request.ReadFormAsync(http.RequestAborted);
+            await next(http);
+        });
+        app.UseRateLimiter();
+    }
+
+    private static RateLimitPartition<string> PostsOnly(HttpContext http, Func<RateLimitSettings, RateLimit> limit, string key) =>
+        HttpMethods.IsPost(http.Request.Method) ? Window(http, limit, key) : RateLimitPartition.GetNoLimiter("");
+
+    private static RateLimitPartition<string> Window(HttpContext http, Func<RateLimitSettings, RateLimit> limit, string key)
+    {
+        var settings = limit(http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.RateLimits);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = settings.PermitLimit,
+            Window = settings.Window,
+            QueueLimit = 0,
+        });
+    }
+
+    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "";
+
+    private static string PostedEmail(HttpContext http) =>
+        http.Request.HasFormContentType ? http.Request.Form[EmailField].ToString().Trim().ToLowerInvariant() : "";
+
+    /// <summary>429 with Retry-After (seconds) and a page that says, in the reader's language, when to try again.</summary>
+    private static async ValueTask RefuseAsync(OnRejectedContext context, CancellationToken ct)
+    {
+        var http = context.HttpContext;
+        var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+        var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        if (policy is SignIn)
+            await http.RequestServices.GetRequiredService<SecurityAudit>().SignInThrottledAsync(http, PostedEmail(http));
+
+        var T = http.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        var at = clock.GetUtcNow().AddSeconds(seconds);
+        var minutes = (int)Math.Ceiling(seconds / 60.0);
+        http.Response.ContentType = "text/html; charset=utf-8";
+        await http.Response.WriteAsync(RefusalPage(
+            T["Too many attempts"],
+            T["Too many attempts in a short time. For your security, try again in {0} minute(s), after {1} UTC.", minutes, at.ToString("HH:mm", CultureInfo.CurrentCulture)],
+            T["Back to sign in"]), ct);
+    }
+
+    private static string RefusalPage(string title, string message, string back)
+    {
+        var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{lang}">
+            <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
+            <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/css/portal.css" /></head>
+            <body><main class="portal-account-main">
+            <h1>{WebUtility.HtmlEncode(title)}</h1>
+            <p role="alert" data-testid="rate-limited">{WebUtility.HtmlEncode(message)}</p>
+            <p><a href="/Account/Login">{WebUtility.HtmlEncode(back)}</a></p>
+            </main></body>
+            </html>
+            """;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Web.Data;
+
+namespace Portal.Web.Shared.Security;
+
+/// <summary>
+/// DOMAIN "Audit": failed sign-ins and refused accesses go on the record beside the changes, so Support sees
+/// a password guesser or someone probing other Clients' ids at /staff/audit (kind "Security").
+/// Never the attempted password; never what was typed into the e-mail field unless it names an existing account.
+/// </summary>
+public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvider clock)
+{
+    public const string Kind = "Security";
+    public const string SignInFailed = "Security.SignInFailed";
+    public const string SignInLockedOut = "Security.SignInLockedOut";
+    public const string SignInThrottled = "Security.SignInThrottled";
+    public const string AccessDenied = "Security.AccessDenied";
+    public const string NotFound = "Security.NotFound";
+
+    /// <summary>A refused sign-in: <paramref name="account"/> is null for an unknown e-mail.</summary>
+    public Task SignInRefusedAsync(HttpContext http, PortalUser? account, string action, string reason) =>
+        WriteAsync(Actor.Nobody, action, account?.ClientId, account?.Id, new
+        {
+            Reason = reason,
+            Account = account?.Email,
+            Address = http.Connection.RemoteIpAddress?.ToString(),
+        });
+
+    /// <summary>A sign-in post refused by the rate limit, before any password was checked.</summary>
+    public async Task SignInThrottledAsync(HttpContext http, string typedEmail)
+    {
+        await using var db = await factory.OpenAsSystemAsync(clock);
+        var account = typedEmail.Length == 0 ? null
+            : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == typedEmail.ToUpperInvariant());
+        await SignInRefusedAsync(http, account, SignInThrottled, "too many attempts");
+    }
+
+    /// <summary>A signed-in person refused a page (their role) or answered 404 on an address with an id in it.</summary>
+    public Task AccessRefusedAsync(HttpContext http, string action) =>
+        WriteAsync(PortalData.ActorFor(http.User), action, null, null, new
+        {
+            http.Request.Method,
+            Path = http.Request.Path.Value + http.Request.QueryString.Value,
+            Address = http.Connection.RemoteIpAddress?.ToString(),
+        });
+
+    /// <summary>
+    /// Audits a 404 given to a signed-in person on a route with parameters (an invoice number, a notice id…):
+    /// another Client's id answers 404 like an unknown one, and this is where probing shows.
+    /// </summary>
+    public static async Task AuditNotFoundAsync(HttpContext http, Func<Task> next)
+    {
+        await next();
+        if (http.Response.StatusCode == StatusCodes.Status404NotFound && http.User.Identity?.IsAuthenticated == true
+            && http.GetEndpoint() is RouteEndpoint { RoutePattern.Parameters.Count: > 0 })
+            await http.RequestServices.GetRequiredService<SecurityAudit>().AccessRefusedAsync(http, NotFound);
+    }
+
+    private async Task WriteAsync(Actor actor, string action, Guid? clientId, string? entityId, object details)
+    {
+        await using var db = await factory.OpenAsSystemAsync(clock);
+        db.Actor = actor;
+        var entry = AuditTrail.Event(db, action, clientId, details);
+        entry.EntityType = Kind;
+        entry.EntityId = entityId;
+        await db.SaveChangesAsync();
+    }
+}
