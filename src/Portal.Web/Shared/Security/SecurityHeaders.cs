@@ -21,7 +21,7 @@ public sealed class SecurityHeaders(RequestDelegate next)
         $"script-src 'self' 'nonce-{nonce}'",
         // MudBlazor positions popovers and sets colours through style attributes, and writes its theme as <style>.
         "style-src 'self' 'unsafe-inline'",
-        // data: for MudBlazor's and the authenticator page's inline SVG/PNG images.
+        // data: for the PNG images inside MudBlazor's CSS and the authenticator page's QR code (rendered on the server).
         "img-src 'self' data:",
         "font-src 'self'",
         // 'self' covers the circuit's ws:/wss: connection to /_blazor on the same origin (CSP Level 3).
