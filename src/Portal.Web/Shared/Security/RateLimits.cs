@@ -116,6 +116,9 @@ public static class RateLimits
             T["Back to sign in"]), ct);
     }
 
+    // The page has no MudBlazor (no circuit): its font, as the portal's pages show it.
+    private const string PageStyle = "body { font-family: Roboto, Helvetica, Arial, sans-serif; line-height: 1.5; }";
+
     private static string RefusalPage(string title, string message, string back)
     {
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
@@ -123,7 +126,8 @@ public static class RateLimits
             <!DOCTYPE html>
             <html lang="{lang}">
             <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
-            <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/css/portal.css" /></head>
+            <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/css/portal.css" />
+            <style>{PageStyle}</style></head>
             <body><main class="portal-account-main">
             <h1>{WebUtility.HtmlEncode(title)}</h1>
             <p role="alert" data-testid="rate-limited">{WebUtility.HtmlEncode(message)}</p>

@@ -26,9 +26,18 @@ public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvi
             Address = http.Connection.RemoteIpAddress?.ToString(),
         });
 
+    // A refused flood must not become a flood of audit rows: one entry per address and e-mail per minute.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> throttledAudited = new();
+
     /// <summary>A sign-in post refused by the rate limit, before any password was checked.</summary>
     public async Task SignInThrottledAsync(HttpContext http, string typedEmail)
     {
+        var key = $"{http.Connection.RemoteIpAddress}|{typedEmail}";
+        var now = clock.GetUtcNow();
+        if (throttledAudited.TryGetValue(key, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
+        if (throttledAudited.Count > 10_000) throttledAudited.Clear();
+        throttledAudited[key] = now;
+
         await using var db = await factory.OpenAsSystemAsync(clock);
         var account = typedEmail.Length == 0 ? null
             : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == typedEmail.ToUpperInvariant());
