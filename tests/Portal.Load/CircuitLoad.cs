@@ -24,13 +24,16 @@ public static class CircuitLoad
         var quiet = o.Seconds("quiet", 0.2, 0.05, 5);
         var timeout = o.Seconds("timeout", 30, 1, 120);
         var pid = o.Pid("server-pid");
+        var cookieHeader = o.Text("cookies", "");
         o.EnsureAllUsed();
         if (emails.Length == 0) throw new UsageException("--accounts is empty");
 
+        if (cookieHeader != "") emails = ["(the given cookies)"];
         Console.WriteLine($"circuits: {count} on {site.BaseUri} as {string.Join(", ", emails)} (shared sign-ins), " +
                           $"clicks for {duration.TotalSeconds:0} s every ~{think.TotalSeconds:0.#} s each; {MachineLoad.Now()}");
         var accounts = new List<Account>();
-        foreach (var email in emails) accounts.Add(await site.SignInAsync(email, openParallel + 4, ct));
+        if (cookieHeader != "") accounts.Add(site.FromCookies(cookieHeader, openParallel + 4));
+        else foreach (var email in emails) accounts.Add(await site.SignInAsync(email, openParallel + 4, ct));
 
         // Warm the server (JIT, EF model, caches) with one circuit, then take the memory baseline.
         await using (var warm = await BlazorCircuit.OpenAsync(site.BaseUri, accounts[0], await accounts[0].LoadPageAsync("/", ct), quiet, timeout, ct))

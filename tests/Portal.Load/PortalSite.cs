@@ -49,6 +49,24 @@ public sealed partial class PortalSite(Uri baseUri, string password)
         return new Account(email, http, cookies);
     }
 
+    /// <summary>
+    /// An account from cookies signed in elsewhere (a `Cookie:` header value, "name=value; name2=value2"): the
+    /// failover script hands over the browser-like session it signed in through nginx.
+    /// </summary>
+    public Account FromCookies(string cookieHeader, int maxConnections)
+    {
+        var cookies = new CookieContainer();
+        foreach (var pair in cookieHeader.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = pair.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--cookies: '{pair}' is not name=value");
+            cookies.Add(BaseUri, new Cookie(pair[..eq], pair[(eq + 1)..]));
+        }
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false, MaxConnectionsPerServer = maxConnections })
+            { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(60) };
+        return new Account("(the given cookies)", http, cookies);
+    }
+
     /// <summary>A 429 from the portal's rate limiter is an error of the run, said as such.</summary>
     public static void EnsureNotLimited(HttpResponseMessage response, string what)
     {

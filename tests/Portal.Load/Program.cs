@@ -6,6 +6,7 @@ const string usage = """
       circuits   --url http://127.0.0.1:5080 --circuits 10 (1-1000) --duration 60 (s, 0-600) --think 5 (s between clicks)
                  --server-pid PID (reads its VmRSS) --settle 15 (s idle before the memory reading) --open-parallel 10
                  --accounts admin@acme.test,admin@globex.test --password ... --quiet 0.2 (s without a batch = settled) --timeout 30
+                 --cookies 'name=value; ...' (a session signed in elsewhere, instead of --accounts)
       downloads  --url http://127.0.0.1:5080 --workers 8 (1-200) --duration 20 (s, 1-600) --what pdf,csv
                  --client-admin admin@acme.test --staff support@provider.test --password ...
     Exit code 0 when no error, 1 when any, 2 on a wrong command line.
