@@ -67,6 +67,7 @@ public static class CircuitLoad
             Console.WriteLine($"server RSS before {ServerMemory.Mb(before)}, with {open} idle circuits after {settle.TotalSeconds:0} s {ServerMemory.Mb(after)}: " +
                               $"{(open == 0 ? "n/a" : $"{(after - before) / 1024.0 / open:0} KB per circuit")}; {MachineLoad.Now()}");
 
+        var cpuBefore = ServerMemory.CpuTime(pid);
         var firstRender = new Latencies();
         var settled = new Latencies();
         var reported = new bool[count];
@@ -97,6 +98,9 @@ public static class CircuitLoad
 
         Console.WriteLine($"clicks: first render {firstRender}");
         Console.WriteLine($"clicks: settled      {settled}");
+        if (ServerMemory.CpuTime(pid) - cpuBefore is { } cpu && settled.Count > 0)
+            Console.WriteLine($"server CPU during the clicks: {cpu.TotalSeconds:0.0} s for {settled.Count} clicks over {duration.TotalSeconds:0} s " +
+                              $"({cpu.TotalMilliseconds / settled.Count:0.0} ms per click, {cpu.TotalSeconds / duration.TotalSeconds * 100:0}% of one core)");
         Console.WriteLine($"circuits alive at the end: {open - failed}/{count}; {MachineLoad.Now()}");
         Console.WriteLine($"errors: {errors.Total}");
         foreach (var line in errors.Lines()) Console.WriteLine(line);

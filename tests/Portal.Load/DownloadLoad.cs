@@ -18,6 +18,7 @@ public static partial class DownloadLoad
         var duration = o.Seconds("duration", 20, 1, 600);
         var clientAdmin = o.Text("client-admin", "admin@acme.test");
         var staff = o.Text("staff", "support@provider.test");
+        var pid = o.Pid("server-pid");
         var what = o.Text("what", "pdf,csv").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         o.EnsureAllUsed();
         if (what.Except(["pdf", "csv"]).FirstOrDefault() is { } unknown) throw new UsageException($"--what '{unknown}': pdf and/or csv");
@@ -31,20 +32,21 @@ public static partial class DownloadLoad
             var numbers = PdfLink().Matches(await list.Content.ReadAsStringAsync(ct)).Select(m => m.Groups[1].Value).Distinct().ToArray();
             if (numbers.Length == 0) throw new LoadException($"no invoice PDF link on /invoices as {clientAdmin}");
             failures += await HammerAsync($"invoice PDFs ({numbers.Length} invoices of {clientAdmin})", admin,
-                numbers.Select(n => $"invoices/{n}/pdf").ToArray(), "application/pdf", workers, duration, ct);
+                numbers.Select(n => $"invoices/{n}/pdf").ToArray(), "application/pdf", workers, duration, pid, ct);
         }
         if (what.Contains("csv"))
         {
             using var support = await site.SignInAsync(staff, workers, ct);
             failures += await HammerAsync($"CSV exports as {staff}", support,
-                ["staff/acceptances/export.csv", "staff/audit/export.csv"], "text/csv", workers, duration, ct);
+                ["staff/acceptances/export.csv", "staff/audit/export.csv"], "text/csv", workers, duration, pid, ct);
         }
         return failures == 0 ? 0 : 1;
     }
 
     private static async Task<int> HammerAsync(string title, Account account, string[] paths, string contentType, int workers,
-        TimeSpan duration, CancellationToken ct)
+        TimeSpan duration, int? pid, CancellationToken ct)
     {
+        var cpuBefore = ServerMemory.CpuTime(pid);
         Console.WriteLine($"{title}: {workers} parallel clients for {duration.TotalSeconds:0} s; {MachineLoad.Now()}");
         var latencies = new Latencies();
         var errors = new Errors();
@@ -77,6 +79,12 @@ public static partial class DownloadLoad
         }, ct)));
         var seconds = clock.Elapsed.TotalSeconds;
         Console.WriteLine($"  {latencies.Count / seconds:0.0} per second, {latencies}, {bytes / Math.Max(1, latencies.Count) / 1024.0:0.0} KB each; {MachineLoad.Now()}");
+        if (ServerMemory.CpuTime(pid) - cpuBefore is { } cpu && latencies.Count > 0)
+        {
+            var perRequest = cpu.TotalMilliseconds / latencies.Count;
+            Console.WriteLine($"  server CPU {perRequest:0.0} ms per request: at most {Environment.ProcessorCount * 1000 / perRequest:0} per second " +
+                              $"on {Environment.ProcessorCount} idle cores (the server alone, the load tool elsewhere)");
+        }
         Console.WriteLine($"  errors: {errors.Total}");
         foreach (var line in errors.Lines()) Console.WriteLine("  " + line);
         return errors.Total;

@@ -50,6 +50,19 @@ public static class ServerMemory
         return line is null ? null : long.Parse(Regex.Match(line, @"\d+").Value) * 1024;
     }
 
+    /// <summary>
+    /// CPU time the process has used (user + system), from /proc/PID/stat. Per request it says what a figure
+    /// would be on an idle machine, where the wall-clock rates of a machine shared with builds do not.
+    /// </summary>
+    public static TimeSpan? CpuTime(int? pid)
+    {
+        if (pid is null || !File.Exists($"/proc/{pid}/stat")) return null;
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 onwards
+        var ticks = long.Parse(fields[11]) + long.Parse(fields[12]); // utime, stime (fields 14 and 15)
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     public static string Mb(long? bytes) => bytes is null ? "n/a" : $"{bytes / 1048576.0:0.0} MB";
 }
 

@@ -7,7 +7,7 @@ const string usage = """
                  --server-pid PID (reads its VmRSS) --settle 15 (s idle before the memory reading) --open-parallel 10
                  --accounts admin@acme.test,admin@globex.test --password ... --quiet 0.2 (s without a batch = settled) --timeout 30
                  --cookies 'name=value; ...' (a session signed in elsewhere, instead of --accounts)
-      downloads  --url http://127.0.0.1:5080 --workers 8 (1-200) --duration 20 (s, 1-600) --what pdf,csv
+      downloads  --url http://127.0.0.1:5080 --workers 8 (1-200) --duration 20 (s, 1-600) --what pdf,csv --server-pid PID (CPU per request)
                  --client-admin admin@acme.test --staff support@provider.test --password ...
     Exit code 0 when no error, 1 when any, 2 on a wrong command line.
     """;
