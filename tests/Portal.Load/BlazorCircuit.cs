@@ -48,6 +48,8 @@ public sealed class BlazorCircuit : IAsyncDisposable
         hub = builder.Build();
         // The portal pings every 15 s; a 2-core machine at full load may be late answering.
         hub.ServerTimeout = TimeSpan.FromSeconds(90);
+        // The portal drops a client silent for 30 s; ping more often than the default 15 s so a starved load tool is not taken for one.
+        hub.KeepAliveInterval = TimeSpan.FromSeconds(8);
 
         On("JS.RenderBatch", OnRenderBatchAsync);
         On("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
@@ -124,6 +126,10 @@ public sealed class BlazorCircuit : IAsyncDisposable
         {
             throw new LoadException(Failure ?? $"navigation to {path}: no render within {timeout.TotalSeconds:0} s");
         }
+        catch (Exception e) when (e is not (LoadException or OperationCanceledException))
+        {
+            throw new LoadException(Failure ?? $"navigation to {path}: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     private Task ArmNextBatch()
@@ -166,7 +172,7 @@ public sealed class BlazorCircuit : IAsyncDisposable
         TaskCompletionSource? waiting;
         lock (gate) (waiting, nextBatch) = (nextBatch, null);
         waiting?.TrySetResult();
-        if (!closing) await hub.SendAsync("OnRenderCompleted", batchId, null);
+        await SendQuietlyAsync("OnRenderCompleted", batchId, null);
     }
 
     /// <summary>
@@ -192,7 +198,23 @@ public sealed class BlazorCircuit : IAsyncDisposable
             },
         };
         var answer = new JsonArray(asyncHandle, true, result).ToJsonString();
-        await hub.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, answer);
+        await SendQuietlyAsync("EndInvokeJSFromDotNet", asyncHandle, true, answer);
+    }
+
+    /// <summary>An answer to the server that cannot be sent means the connection is gone: Closed reports that.</summary>
+    private async Task SendQuietlyAsync(string method, object? a, object? b, object? c = null)
+    {
+        if (closing) return;
+        try
+        {
+            if (method == "OnRenderCompleted") await hub.SendAsync(method, a, b);
+            else await hub.SendAsync(method, a, b, c);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or OperationCanceledException
+                                      or System.Net.WebSockets.WebSocketException)
+        {
+            Fail($"cannot answer the server ({method}): {e.Message}");
+        }
     }
 
     private void On(string method, Func<object?[], Task> handler) =>
