@@ -68,6 +68,7 @@ public static class CircuitLoad
                               $"{(open == 0 ? "n/a" : $"{(after - before) / 1024.0 / open:0} KB per circuit")}; {MachineLoad.Now()}");
 
         var cpuBefore = ServerMemory.CpuTime(pid);
+        var toolCpuBefore = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var firstRender = new Latencies();
         var settled = new Latencies();
         var reported = new bool[count];
@@ -91,6 +92,7 @@ public static class CircuitLoad
                 catch (LoadException e) { errors.Add($"click: {e.Message}"); reported[i] = true; break; }
             }
         }, ct)));
+        var toolCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - toolCpuBefore;
         var failed = circuits.Count(c => c?.Failure is not null);
         // A circuit that failed while idle (or between clicks) is an error too, once.
         for (var i = 0; i < count; i++)
@@ -101,6 +103,7 @@ public static class CircuitLoad
         if (ServerMemory.CpuTime(pid) - cpuBefore is { } cpu && settled.Count > 0)
             Console.WriteLine($"server CPU during the clicks: {cpu.TotalSeconds:0.0} s for {settled.Count} clicks over {duration.TotalSeconds:0} s " +
                               $"({cpu.TotalMilliseconds / settled.Count:0.0} ms per click, {cpu.TotalSeconds / duration.TotalSeconds * 100:0}% of one core)");
+        Console.WriteLine($"load tool CPU during the clicks: {toolCpu.TotalSeconds:0.0} s ({toolCpu.TotalSeconds / duration.TotalSeconds * 100:0}% of one core, on the same machine)");
         Console.WriteLine($"circuits alive at the end: {open - failed}/{count}; {MachineLoad.Now()}");
         Console.WriteLine($"errors: {errors.Total}");
         foreach (var line in errors.Lines()) Console.WriteLine(line);
