@@ -117,8 +117,10 @@ public static class DataRegistration
         {
             try
             {
-                await db.Database.OpenConnectionAsync();
-                await db.Database.CloseConnectionAsync();
+                // Npgsql itself, not EF's execution strategy, which would wrap the error in its own exception.
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await connection.CloseAsync();
                 break;
             }
             catch (PostgresException e) when (e.SqlState != PostgresErrorCodes.CannotConnectNow)
