@@ -74,6 +74,24 @@ public sealed class SqliteOnlyFactAttribute : FactAttribute
     }
 }
 
+/// <summary>A SQLite-only theory: skipped on PostgreSQL, with the reason.</summary>
+public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
+{
+    public SqliteOnlyTheoryAttribute(string reason)
+    {
+        if (TestDatabase.OnPostgres) Skip = $"SQLite only: {reason}";
+    }
+}
+
+/// <summary>A PostgreSQL-only theory: skipped unless the run is against PostgreSQL.</summary>
+public sealed class PostgresOnlyTheoryAttribute : TheoryAttribute
+{
+    public PostgresOnlyTheoryAttribute(string reason)
+    {
+        if (!TestDatabase.OnPostgres) Skip = $"PostgreSQL only (set {TestDatabase.PostgresVariable}): {reason}";
+    }
+}
+
 /// <summary>A PostgreSQL-only test: skipped unless the run is against PostgreSQL (PORTAL_TEST_POSTGRES, set by tests/run).</summary>
 public sealed class PostgresOnlyFactAttribute : FactAttribute
 {
