@@ -17,11 +17,13 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     public const string Password = DemoData.Password;
     private readonly string folder = Directory.CreateTempSubdirectory("portal-it-").FullName;
+    private TestDatabase? database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(folder, "portal.db")}");
+        database ??= new TestDatabase(folder);
+        database.Apply(builder);
         builder.UseSetting("Portal:SeedDemoData", "true");
         builder.UseSetting("Portal:MailPickupFolder", Path.Combine(folder, "mail"));
         // The shared demo accounts sign in far more often than people do, all from one address:
@@ -91,7 +93,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        database?.Dispose();
+        database = null;
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

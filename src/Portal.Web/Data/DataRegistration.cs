@@ -4,19 +4,24 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Data;
 
 public static class DataRegistration
 {
-    private const string ConnectionSetting = "ConnectionStrings:Portal";
+    private const string ConnectionSetting = PortalDbOptions.ConnectionSetting;
 
-    /// <summary>PortalDb on SQLite (a file under data/ by default), data-protection keys in it, and its health check.</summary>
+    /// <summary>
+    /// PortalDb on the database Portal:Database names (SQLite, a file under data/ by default, or PostgreSQL),
+    /// data-protection keys in it, and its health check.
+    /// </summary>
     public static void AddPortalData(this WebApplicationBuilder builder)
     {
-        var connectionString = SqliteConnection(builder.Configuration.GetConnectionString("Portal"));
-        builder.Services.AddDbContextFactory<PortalDb>(o => o.UseSqlite(connectionString));
+        var provider = builder.Configuration.GetValue(PortalDbOptions.ProviderSetting, DatabaseProvider.Sqlite);
+        var connectionString = builder.Configuration.GetConnectionString("Portal") ?? PortalDbOptions.DefaultSqliteConnection;
+        builder.Services.AddDbContextFactory<PortalDb>(o => o.UsePortalDatabase(provider, connectionString));
 
         // Identity's stores and the data-protection key ring take a PortalDb from the request scope:
         // they work for the portal itself, across Clients.
@@ -35,25 +40,36 @@ public static class DataRegistration
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>("database");
     }
 
-    /// <summary>A relative SQLite path is taken from the working directory, and its folder is created.</summary>
-    private static string SqliteConnection(string? configured)
-    {
-        var csb = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/portal.db");
-        if (csb.DataSource != ":memory:" && csb.Mode != SqliteOpenMode.Memory)
-            csb.DataSource = Path.GetFullPath(csb.DataSource);
-        return csb.ToString();
-    }
-
     /// <summary>
     /// Applies the committed migrations and, when asked, writes the demo data. Returns false, after
-    /// logging what to change, when the database cannot be opened or written.
+    /// logging what to change, when the database cannot be reached, opened or written.
     /// </summary>
     public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Database");
         var factory = app.Services.GetRequiredService<IDbContextFactory<PortalDb>>();
         var clock = app.Services.GetRequiredService<TimeProvider>();
-        await using var db = await factory.OpenAsSystemAsync(clock);
+        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
+        await using (var db = await factory.OpenAsSystemAsync(clock))
+        {
+            var ready = db.Database.IsNpgsql()
+                ? await PreparePostgreSqlAsync(db, StartupBackoff.For(options.DatabaseStartupWait), log)
+                : await PrepareSqliteAsync(db, log);
+            if (!ready) return false;
+        }
+
+        if (options.SeedDemoData && app.Environment.IsProduction())
+            log.LogWarning("Portal:SeedDemoData is ignored in Production: demo accounts have a published password.");
+        else if (options.SeedDemoData)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().WriteIfEmptyAsync();
+        }
+        return true;
+    }
+
+    private static async Task<bool> PrepareSqliteAsync(PortalDb db, ILogger log)
+    {
         var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         try
         {
@@ -72,15 +88,70 @@ public static class DataRegistration
             return false;
         }
         log.LogInformation("Database ready at {Path}", path);
+        return true;
+    }
 
-        var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
-        if (options.SeedDemoData && app.Environment.IsProduction())
-            log.LogWarning("Portal:SeedDemoData is ignored in Production: demo accounts have a published password.");
-        else if (options.SeedDemoData)
+    /// <summary>
+    /// Waits for the server with back-off (it may start after the portal), then migrates. A server that answers but
+    /// refuses (wrong password, no such database) is not waited for: the setting needs changing.
+    /// </summary>
+    private static async Task<bool> PreparePostgreSqlAsync(PortalDb db, StartupBackoff backoff, ILogger log)
+    {
+        string server;
+        try
         {
-            await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<DemoData>().WriteIfEmptyAsync();
+            var csb = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            server = $"{csb.Host}:{csb.Port}/{csb.Database}";
         }
+        catch (ArgumentException e)
+        {
+            log.LogCritical(
+                "The setting {Setting} is not a PostgreSQL connection string ({Reason}), but {ProviderSetting} is PostgreSQL. " +
+                "Set it to e.g. \"Host=db.example;Database=portal;Username=portal;Password=...\", or set {ProviderSetting} to Sqlite.",
+                ConnectionSetting, e.Message, PortalDbOptions.ProviderSetting, PortalDbOptions.ProviderSetting);
+            return false;
+        }
+
+        using var delays = backoff.Delays().GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                // Npgsql itself, not EF's execution strategy, which would wrap the error in its own exception.
+                var connection = db.Database.GetDbConnection();
+                await connection.OpenAsync();
+                await connection.CloseAsync();
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState != PostgresErrorCodes.CannotConnectNow)
+            {
+                log.LogCritical(
+                    "PostgreSQL at {Server} refused Portal: {Reason}. Check the user, password and database in the setting {Setting} " +
+                    "(environment variable ConnectionStrings__Portal); {ProviderSetting} is PostgreSQL.",
+                    server, e.MessageText, ConnectionSetting, PortalDbOptions.ProviderSetting);
+                return false;
+            }
+            catch (NpgsqlException e)
+            {
+                if (!delays.MoveNext())
+                {
+                    log.LogCritical(
+                        "Portal cannot reach its PostgreSQL database at {Server} ({Reason}) and gave up waiting after {Wait}. " +
+                        "Start the server, or point the setting {Setting} (environment variable ConnectionStrings__Portal) at it; " +
+                        "{ProviderSetting} is PostgreSQL. {WaitSetting} sets how long start-up waits.",
+                        server, e.Message, backoff.Total, ConnectionSetting, PortalDbOptions.ProviderSetting, "Portal:DatabaseStartupWait");
+                    return false;
+                }
+                log.LogWarning(
+                    "Portal cannot reach its PostgreSQL database at {Server} ({Reason}); trying again in {Delay}. " +
+                    "The server is set by {Setting}, with {ProviderSetting} = PostgreSQL.",
+                    server, e.Message, delays.Current, ConnectionSetting, PortalDbOptions.ProviderSetting);
+                await Task.Delay(delays.Current);
+            }
+        }
+
+        await db.Database.MigrateAsync();
+        log.LogInformation("Database ready: PostgreSQL at {Server}", server);
         return true;
     }
 

@@ -74,6 +74,11 @@ public class PortalDb(DbContextOptions<PortalDb> options)
         PortalModel.Configure(builder, this);
     }
 
+    // Each provider has its own migrations (Data/Migrations/Sqlite, Data/Migrations/PostgreSQL); set here so every
+    // way of building PortalDb (the app, dotnet ef, tests, benchmarks) sees only the ones for its provider.
+    protected override void OnConfiguring(DbContextOptionsBuilder options) =>
+        options.ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly, ProviderMigrationsAssembly>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
         // SQLite keeps DateTimeOffset as text it cannot compare or sort; store it as a sortable

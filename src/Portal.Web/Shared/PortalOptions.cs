@@ -1,9 +1,17 @@
+using Portal.Web.Data;
+
 namespace Portal.Web.Shared;
 
 /// <summary>The "Portal" section of appsettings.json: what a provider sets.</summary>
 public sealed class PortalOptions
 {
     public const string Section = "Portal";
+
+    /// <summary>Which database ConnectionStrings:Portal points at: Sqlite (the default) or PostgreSQL.</summary>
+    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>How long start-up keeps retrying (1 s, 2 s, 4 s … up to 30 s apart) a PostgreSQL server it cannot reach before giving up.</summary>
+    public TimeSpan DatabaseStartupWait { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Write the demo Provider, Clients and accounts into an empty database. Never implied in Production.</summary>
     public bool SeedDemoData { get; set; }

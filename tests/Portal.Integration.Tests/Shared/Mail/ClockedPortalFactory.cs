@@ -17,6 +17,7 @@ public sealed class ClockedPortalFactory(DateTimeOffset start, IReadOnlyDictiona
     : WebApplicationFactory<Program>
 {
     private readonly string folder = Directory.CreateTempSubdirectory("portal-it-clock-").FullName;
+    private TestDatabase? database;
 
     public SettableClock Clock { get; } = new(start);
 
@@ -25,7 +26,8 @@ public sealed class ClockedPortalFactory(DateTimeOffset start, IReadOnlyDictiona
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:Portal", $"Data Source={Path.Combine(folder, "portal.db")}");
+        database ??= new TestDatabase(folder);
+        database.Apply(builder);
         builder.UseSetting("Portal:SeedDemoData", "true");
         builder.UseSetting("Portal:MailPickupFolder", MailFolder);
         builder.UseSetting("Portal:BackgroundJobs", "false");
@@ -47,7 +49,8 @@ public sealed class ClockedPortalFactory(DateTimeOffset start, IReadOnlyDictiona
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        database?.Dispose();
+        database = null;
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -167,15 +167,20 @@ public sealed class AcceptanceReviewTests(PortalFactory portal)
         };
         await using var db = portal.OpenAs(Actor.Staff("support", "support@provider.test"));
 
-        var plan = await PlanOf(db, AcceptanceReview.Rows(db, filter).Skip(25).Take(25));
+        // The plan is SQLite's (EXPLAIN QUERY PLAN); PostgreSQL's planner scans a table this small whatever its
+        // indexes, so there the test checks what each filter matches only.
+        if (!TestDatabase.OnPostgres)
+        {
+            var plan = await PlanOf(db, AcceptanceReview.Rows(db, filter).Skip(25).Take(25));
 
-        Assert.Contains(plan, step => Regex.IsMatch(step, $"INDEX {index}( |$)"));
-        if (filterName != "email") Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY"));
+            Assert.Contains(plan, step => Regex.IsMatch(step, $"INDEX {index}( |$)"));
+            if (filterName != "email") Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY"));
+        }
         Assert.Equal(records.Count(r => AcceptanceReview.Matching(new[] { r }.AsQueryable(), filter).Any()),
             await AcceptanceReview.Matching(db.AcceptanceRecords, filter).CountAsync());
     }
 
-    [Theory]
+    [SqliteOnlyTheory("SQLite's EXPLAIN QUERY PLAN; PostgreSQL's planner scans a table of a few dozen rows whatever its indexes")]
     [InlineData(AcceptanceSort.Time, true)]
     [InlineData(AcceptanceSort.Time, false)]
     [InlineData(AcceptanceSort.Document, true)]
@@ -190,6 +195,34 @@ public sealed class AcceptanceReviewTests(PortalFactory portal)
 
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_AcceptanceRecords_"));
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE"));
+    }
+
+    /// <summary>
+    /// PostgreSQL's equivalent: with sequential scans ruled out (a table this small would be scanned otherwise), a page
+    /// is read along one of the review's indexes and at most ordered within equal times by Id (an incremental sort,
+    /// which stops at the page's end), never by a full sort of the table.
+    /// </summary>
+    [PostgresOnlyTheory("PostgreSQL's EXPLAIN; SQLite's plan is checked above")]
+    [InlineData(AcceptanceSort.Time, true)]
+    [InlineData(AcceptanceSort.Time, false)]
+    [InlineData(AcceptanceSort.Document, true)]
+    [InlineData(AcceptanceSort.Document, false)]
+    [InlineData(AcceptanceSort.Method, false)]
+    public async Task On_PostgreSQL_a_sorted_page_is_read_along_an_index_without_sorting_the_table(AcceptanceSort sort, bool descending)
+    {
+        await PortalFactory.SignedInAsync(portal, "support@provider.test");
+        await using var db = portal.OpenAs(Actor.Staff("support", "support@provider.test"));
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off");
+
+        await using var command = AcceptanceReview.Rows(db, new(), sort, descending).Take(25).CreateDbCommand();
+        command.CommandText = "EXPLAIN " + command.CommandText;
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+
+        Assert.Contains(plan, step => Regex.IsMatch(step, "Index Scan( Backward)? using \"?IX_AcceptanceRecords_"));
+        Assert.DoesNotContain(plan, step => Regex.IsMatch(step, "^\\s*(->\\s*)?Sort\\s+\\(cost")); // a full Sort node (an Incremental Sort is fine)
     }
 
     private static async Task<List<string>> PlanOf<T>(PortalDb db, IQueryable<T> query)

@@ -18,11 +18,11 @@ public sealed class ChainTamperingTests : IDisposable
     public void Dispose() => portal.Dispose();
 
     [Fact]
-    public async Task An_e_mail_changed_in_SQLite_breaks_the_chain_at_that_record_and_its_evidence_sheet_says_so()
+    public async Task An_e_mail_changed_in_the_database_breaks_the_chain_at_that_record_and_its_evidence_sheet_says_so()
     {
         var support = await PortalFactory.SignedInAsync(portal, "support@provider.test");
-        await Sql("DROP TRIGGER AcceptanceRecords_append_only_update",
-            "UPDATE AcceptanceRecords SET UserEmail = 'someone.else@acme.test' WHERE Id = 2");
+        await Sql(TestDatabase.DropTrigger("AcceptanceRecords", "AcceptanceRecords_append_only_update"),
+            "UPDATE \"AcceptanceRecords\" SET \"UserEmail\" = 'someone.else@acme.test' WHERE \"Id\" = 2");
 
         var report = await CheckAsync();
         var sheet = AcceptanceReviewTests.PdfText(await support.GetByteArrayAsync("/acceptances/2/pdf"));
@@ -41,8 +41,8 @@ public sealed class ChainTamperingTests : IDisposable
         {
             var second = await db.AcceptanceRecords.AsNoTracking().SingleAsync(r => r.Id == 2);
             second.IpAddress = "198.51.100.66";
-            await Sql("DROP TRIGGER AcceptanceRecords_append_only_update",
-                $"UPDATE AcceptanceRecords SET IpAddress = '198.51.100.66', Hash = '{AcceptanceChain.HashOf(second)}' WHERE Id = 2");
+            await Sql(TestDatabase.DropTrigger("AcceptanceRecords", "AcceptanceRecords_append_only_update"),
+                $"UPDATE \"AcceptanceRecords\" SET \"IpAddress\" = '198.51.100.66', \"Hash\" = '{AcceptanceChain.HashOf(second)}' WHERE \"Id\" = 2");
         }
 
         var report = await CheckAsync();
@@ -57,7 +57,8 @@ public sealed class ChainTamperingTests : IDisposable
         long last;
         await using (var db = portal.OpenAs(Actor.System))
             last = await db.AcceptanceRecords.MaxAsync(r => r.Id);
-        await Sql("DROP TRIGGER AcceptanceRecords_append_only_delete", $"DELETE FROM AcceptanceRecords WHERE Id = {last}");
+        await Sql(TestDatabase.DropTrigger("AcceptanceRecords", "AcceptanceRecords_append_only_delete"),
+            $"DELETE FROM \"AcceptanceRecords\" WHERE \"Id\" = {last}");
 
         var report = await CheckAsync();
 

@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Web.Data;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    partial class PortalDbModelSnapshot : ModelSnapshot
+    [Migration("20261123154327_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -223,9 +226,6 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OrderFormId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -233,9 +233,6 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurchaseOrderReference")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ScheduleKey")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")
@@ -253,10 +250,6 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ClientId", "IssuedOn");
-
-                    b.HasIndex("OrderFormId", "ScheduleKey")
-                        .IsUnique()
-                        .HasFilter("\"ScheduleKey\" IS NOT NULL");
 
                     b.ToTable("Invoices");
                 });
@@ -315,56 +308,11 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("RecordedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reference")
-                        .HasMaxLength(140)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("Payments");
-                });
-
-            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("InvoiceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("UnitPriceExclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Source")
-                        .IsUnique();
-
-                    b.HasIndex("ClientId", "InvoiceId");
-
-                    b.ToTable("PendingCharges");
                 });
 
             modelBuilder.Entity("Portal.Domain.Billing.PriceRevision", b =>
@@ -456,8 +404,7 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId", "Email")
-                        .IsUnique();
+                    b.HasIndex("ClientId");
 
                     b.ToTable("BillingContacts");
                 });
@@ -564,10 +511,6 @@ namespace Portal.Web.Data.Migrations
                     b.Property<int>("SeatCap")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SeatPriceExclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("TEXT");
 
@@ -664,51 +607,6 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("ProviderProfiles");
                 });
 
-            modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcceptedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ExpiresAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("InvitedByUserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique();
-
-                    b.HasIndex("UserId", "AcceptedAt", "RevokedAt");
-
-                    b.ToTable("Invitations");
-                });
-
             modelBuilder.Entity("Portal.Domain.Seats.SeatRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -722,9 +620,6 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DecidedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecisionNote")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExtraSeats")
@@ -747,8 +642,6 @@ namespace Portal.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
-
-                    b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("SeatRequests");
                 });
@@ -816,21 +709,10 @@ namespace Portal.Web.Data.Migrations
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int?>("EndedBy")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StaffEmail")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StaffName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -877,20 +759,11 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EndNote")
-                        .HasColumnType("TEXT");
-
                     b.Property<int?>("EndReason")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("EndedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
                         .IsRequired()
@@ -904,48 +777,6 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("ClientId");
 
                     b.ToTable("Subsidiaries");
-                });
-
-            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Percent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequestedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId", "RequestedAt");
-
-                    b.HasIndex("Status", "RequestedAt");
-
-                    b.ToTable("DataExports");
                 });
 
             modelBuilder.Entity("Portal.Domain.Termination.SlaMonth", b =>
@@ -1020,12 +851,7 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasIndex("CitedDocumentVersionId");
 
-                    b.HasIndex("ClientId", "Kind")
-                        .IsUnique()
-                        .HasDatabaseName("IX_TerminationNotices_OneOpenPerKind")
-                        .HasFilter("\"Status\" IN (0, 1)");
-
-                    b.HasIndex("Status", "EffectiveOn");
+                    b.HasIndex("ClientId");
 
                     b.ToTable("TerminationNotices");
                 });
@@ -1102,27 +928,14 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AcceptedAt");
-
                     b.HasIndex("Hash")
                         .IsUnique();
 
+                    b.HasIndex("UserEmail");
+
                     b.HasIndex("ClientId", "AcceptedAt");
 
-                    b.HasIndex("ClientId", "DocumentVersionId")
-                        .IsUnique()
-                        .HasDatabaseName("IX_AcceptanceRecords_OneDeemedPerClientAndVersion")
-                        .HasFilter("\"Method\" = 1");
-
-                    b.HasIndex("DocumentType", "AcceptedAt");
-
                     b.HasIndex("DocumentVersionId", "AcceptedAt");
-
-                    b.HasIndex("Method", "AcceptedAt");
-
-                    b.HasIndex("UserEmail", "AcceptedAt");
-
-                    b.HasIndex("VersionLabel", "AcceptedAt");
 
                     b.ToTable("AcceptanceRecords");
                 });
@@ -1173,19 +986,6 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DocumentVersions");
-                });
-
-            modelBuilder.Entity("Portal.Web.Data.NumberSequence", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Last")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("NumberSequences");
                 });
 
             modelBuilder.Entity("Portal.Web.Data.PortalUser", b =>
@@ -1253,12 +1053,6 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ServiceOwnerUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ServicePurpose")
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("SubsidiaryId")
                         .HasColumnType("TEXT");
 
@@ -1282,69 +1076,7 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasIndex("ClientId", "DeactivatedAt");
 
-                    b.HasIndex("ClientId", "DisplayName");
-
                     b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("Portal.Web.Shared.Mail.OutboxEmail", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Attachment")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("AttachmentContentType")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AttachmentFileName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("HtmlBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastError")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NextAttemptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToEmail")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToName")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Reason");
-
-                    b.HasIndex("SentAt", "NextAttemptAt");
-
-                    b.ToTable("OutboxEmails");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1472,15 +1204,6 @@ namespace Portal.Web.Data.Migrations
                     b.HasOne("Portal.Domain.Billing.Invoice", null)
                         .WithMany("Payments")
                         .HasForeignKey("InvoiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
-                {
-                    b.HasOne("Portal.Domain.Clients.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1621,21 +1344,6 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
-                {
-                    b.HasOne("Portal.Domain.Clients.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Portal.Web.Data.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Domain.Seats.SeatRequest", b =>
                 {
                     b.HasOne("Portal.Domain.Clients.Client", null)
@@ -1655,15 +1363,6 @@ namespace Portal.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Domain.Subsidiaries.Subsidiary", b =>
-                {
-                    b.HasOne("Portal.Domain.Clients.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
                 {
                     b.HasOne("Portal.Domain.Clients.Client", null)
                         .WithMany()

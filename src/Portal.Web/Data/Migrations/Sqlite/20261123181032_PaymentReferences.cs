@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class PaymentReferences : Migration

@@ -8,11 +8,11 @@ using Portal.Web.Data;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123154327_Initial")]
-    partial class Initial
+    [Migration("20261123182838_BillingContactsUnique")]
+    partial class BillingContactsUnique
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -226,6 +226,9 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrderFormId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -233,6 +236,9 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurchaseOrderReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleKey")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")
@@ -250,6 +256,10 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ClientId", "IssuedOn");
+
+                    b.HasIndex("OrderFormId", "ScheduleKey")
+                        .IsUnique()
+                        .HasFilter("\"ScheduleKey\" IS NOT NULL");
 
                     b.ToTable("Invoices");
                 });
@@ -308,11 +318,56 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("RecordedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Reference")
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPriceExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "InvoiceId");
+
+                    b.ToTable("PendingCharges");
                 });
 
             modelBuilder.Entity("Portal.Domain.Billing.PriceRevision", b =>
@@ -404,7 +459,8 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId", "Email")
+                        .IsUnique();
 
                     b.ToTable("BillingContacts");
                 });
@@ -928,14 +984,27 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AcceptedAt");
+
                     b.HasIndex("Hash")
                         .IsUnique();
 
-                    b.HasIndex("UserEmail");
-
                     b.HasIndex("ClientId", "AcceptedAt");
 
+                    b.HasIndex("ClientId", "DocumentVersionId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AcceptanceRecords_OneDeemedPerClientAndVersion")
+                        .HasFilter("\"Method\" = 1");
+
+                    b.HasIndex("DocumentType", "AcceptedAt");
+
                     b.HasIndex("DocumentVersionId", "AcceptedAt");
+
+                    b.HasIndex("Method", "AcceptedAt");
+
+                    b.HasIndex("UserEmail", "AcceptedAt");
+
+                    b.HasIndex("VersionLabel", "AcceptedAt");
 
                     b.ToTable("AcceptanceRecords");
                 });
@@ -986,6 +1055,19 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DocumentVersions");
+                });
+
+            modelBuilder.Entity("Portal.Web.Data.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences");
                 });
 
             modelBuilder.Entity("Portal.Web.Data.PortalUser", b =>
@@ -1077,6 +1159,66 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("ClientId", "DeactivatedAt");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Portal.Web.Shared.Mail.OutboxEmail", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Attachment")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("AttachmentContentType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentFileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HtmlBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToEmail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reason");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("OutboxEmails");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1204,6 +1346,15 @@ namespace Portal.Web.Data.Migrations
                     b.HasOne("Portal.Domain.Billing.Invoice", null)
                         .WithMany("Payments")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -8,11 +8,11 @@ using Portal.Web.Data;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123175639_InvoiceIssuance")]
-    partial class InvoiceIssuance
+    [Migration("20261123180353_SeatsAndSubsidiaries")]
+    partial class SeatsAndSubsidiaries
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -562,6 +562,10 @@ namespace Portal.Web.Data.Migrations
                     b.Property<int>("SeatCap")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("SeatPriceExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("TEXT");
 
@@ -658,6 +662,51 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("ProviderProfiles");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InvitedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "AcceptedAt", "RevokedAt");
+
+                    b.ToTable("Invitations");
+                });
+
             modelBuilder.Entity("Portal.Domain.Seats.SeatRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -671,6 +720,9 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExtraSeats")
@@ -693,6 +745,8 @@ namespace Portal.Web.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("SeatRequests");
                 });
@@ -810,11 +864,20 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("EndReason")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("LegalName")
                         .IsRequired()
@@ -1130,6 +1193,12 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceOwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServicePurpose")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SubsidiaryId")
                         .HasColumnType("TEXT");
 
@@ -1152,6 +1221,8 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("SubsidiaryId");
 
                     b.HasIndex("ClientId", "DeactivatedAt");
+
+                    b.HasIndex("ClientId", "DisplayName");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -1487,6 +1558,21 @@ namespace Portal.Web.Data.Migrations
                         });
 
                     b.Navigation("Address")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Web.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

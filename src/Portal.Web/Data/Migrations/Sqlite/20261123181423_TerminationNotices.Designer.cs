@@ -8,11 +8,11 @@ using Portal.Web.Data;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123182838_BillingContactsUnique")]
-    partial class BillingContactsUnique
+    [Migration("20261123181423_TerminationNotices")]
+    partial class TerminationNotices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -318,10 +318,6 @@ namespace Portal.Web.Data.Migrations
                     b.Property<string>("RecordedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Reference")
-                        .HasMaxLength(140)
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("InvoiceId");
@@ -459,8 +455,7 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId", "Email")
-                        .IsUnique();
+                    b.HasIndex("ClientId");
 
                     b.ToTable("BillingContacts");
                 });
@@ -835,6 +830,48 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("Subsidiaries");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Percent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "RequestedAt");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("DataExports");
+                });
+
             modelBuilder.Entity("Portal.Domain.Termination.SlaMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -907,7 +944,12 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasIndex("CitedDocumentVersionId");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("ClientId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_TerminationNotices_OneOpenPerKind")
+                        .HasFilter("\"Status\" IN (0, 1)");
+
+                    b.HasIndex("Status", "EffectiveOn");
 
                     b.ToTable("TerminationNotices");
                 });
@@ -1514,6 +1556,15 @@ namespace Portal.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Domain.Subsidiaries.Subsidiary", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
                 {
                     b.HasOne("Portal.Domain.Clients.Client", null)
                         .WithMany()

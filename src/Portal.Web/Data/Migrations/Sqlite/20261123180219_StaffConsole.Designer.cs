@@ -8,11 +8,11 @@ using Portal.Web.Data;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123181032_PaymentReferences")]
-    partial class PaymentReferences
+    [Migration("20261123180219_StaffConsole")]
+    partial class StaffConsole
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -316,10 +316,6 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecordedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .HasMaxLength(140)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -764,10 +760,21 @@ namespace Portal.Web.Data.Migrations
                     b.Property<long?>("EndedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("EndedBy")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ExpiresAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffEmail")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StaffName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

@@ -8,11 +8,11 @@ using Portal.Web.Data;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123181423_TerminationNotices")]
-    partial class TerminationNotices
+    [Migration("20261123161231_TermsAcceptanceAndOutbox")]
+    partial class TermsAcceptanceAndOutbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -226,9 +226,6 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OrderFormId")
-                        .HasColumnType("TEXT");
-
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -236,9 +233,6 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurchaseOrderReference")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ScheduleKey")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")
@@ -256,10 +250,6 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ClientId", "IssuedOn");
-
-                    b.HasIndex("OrderFormId", "ScheduleKey")
-                        .IsUnique()
-                        .HasFilter("\"ScheduleKey\" IS NOT NULL");
 
                     b.ToTable("Invoices");
                 });
@@ -323,47 +313,6 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("Payments");
-                });
-
-            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("InvoiceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Quantity")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("UnitPriceExclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Source")
-                        .IsUnique();
-
-                    b.HasIndex("ClientId", "InvoiceId");
-
-                    b.ToTable("PendingCharges");
                 });
 
             modelBuilder.Entity("Portal.Domain.Billing.PriceRevision", b =>
@@ -830,48 +779,6 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("Subsidiaries");
                 });
 
-            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ClientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("CompletedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Content")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Percent")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RequestedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId", "RequestedAt");
-
-                    b.HasIndex("Status", "RequestedAt");
-
-                    b.ToTable("DataExports");
-                });
-
             modelBuilder.Entity("Portal.Domain.Termination.SlaMonth", b =>
                 {
                     b.Property<int>("Id")
@@ -944,12 +851,7 @@ namespace Portal.Web.Data.Migrations
 
                     b.HasIndex("CitedDocumentVersionId");
 
-                    b.HasIndex("ClientId", "Kind")
-                        .IsUnique()
-                        .HasDatabaseName("IX_TerminationNotices_OneOpenPerKind")
-                        .HasFilter("\"Status\" IN (0, 1)");
-
-                    b.HasIndex("Status", "EffectiveOn");
+                    b.HasIndex("ClientId");
 
                     b.ToTable("TerminationNotices");
                 });
@@ -1097,19 +999,6 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("DocumentVersions");
-                });
-
-            modelBuilder.Entity("Portal.Web.Data.NumberSequence", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Last")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("NumberSequences");
                 });
 
             modelBuilder.Entity("Portal.Web.Data.PortalUser", b =>
@@ -1392,15 +1281,6 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
-                {
-                    b.HasOne("Portal.Domain.Clients.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Portal.Domain.Billing.PriceRevision", b =>
                 {
                     b.HasOne("Portal.Domain.Clients.OrderForm", null)
@@ -1556,15 +1436,6 @@ namespace Portal.Web.Data.Migrations
                 });
 
             modelBuilder.Entity("Portal.Domain.Subsidiaries.Subsidiary", b =>
-                {
-                    b.HasOne("Portal.Domain.Clients.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Portal.Domain.Termination.DataExport", b =>
                 {
                     b.HasOne("Portal.Domain.Clients.Client", null)
                         .WithMany()

@@ -8,11 +8,11 @@ using Portal.Web.Data;
 
 #nullable disable
 
-namespace Portal.Web.Data.Migrations
+namespace Portal.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(PortalDb))]
-    [Migration("20261123161231_TermsAcceptanceAndOutbox")]
-    partial class TermsAcceptanceAndOutbox
+    [Migration("20261123175639_InvoiceIssuance")]
+    partial class InvoiceIssuance
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -226,6 +226,9 @@ namespace Portal.Web.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrderFormId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("PeriodEnd")
                         .HasColumnType("TEXT");
 
@@ -233,6 +236,9 @@ namespace Portal.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PurchaseOrderReference")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScheduleKey")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")
@@ -250,6 +256,10 @@ namespace Portal.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("ClientId", "IssuedOn");
+
+                    b.HasIndex("OrderFormId", "ScheduleKey")
+                        .IsUnique()
+                        .HasFilter("\"ScheduleKey\" IS NOT NULL");
 
                     b.ToTable("Invoices");
                 });
@@ -313,6 +323,47 @@ namespace Portal.Web.Data.Migrations
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("Payments");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPriceExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Source")
+                        .IsUnique();
+
+                    b.HasIndex("ClientId", "InvoiceId");
+
+                    b.ToTable("PendingCharges");
                 });
 
             modelBuilder.Entity("Portal.Domain.Billing.PriceRevision", b =>
@@ -1001,6 +1052,19 @@ namespace Portal.Web.Data.Migrations
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Portal.Web.Data.NumberSequence", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("NumberSequences");
+                });
+
             modelBuilder.Entity("Portal.Web.Data.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1277,6 +1341,15 @@ namespace Portal.Web.Data.Migrations
                     b.HasOne("Portal.Domain.Billing.Invoice", null)
                         .WithMany("Payments")
                         .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.PendingCharge", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
