@@ -37,7 +37,7 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await CopyAsync(database, partial, ct);
+            await CopyAsync(database, partial, "DELETE", ct);
             File.Move(partial, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
@@ -67,13 +67,13 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         try
         {
             Directory.CreateDirectory(folder);
-            await CopyAsync(source, copy, ct);
+            await CopyAsync(source, copy, "DELETE", ct);
             if (await RefusalAsync(copy, source, db.Database.GetMigrations().ToList(), ct) is { } refusal) return refusal;
             var pending = db.Database.GetMigrations().Except(await MigrationsOfAsync(copy, ct)).Count();
 
             // The backup API replaces every page of the database in one transaction: a crash half-way leaves the old
             // database, and an instance that was left running reads the restored one rather than a file deleted under it.
-            await CopyAsync(copy, database, ct);
+            await CopyAsync(copy, database, "WAL", ct);
             return new CommandResult(true, $"Restored {source} into {database}." + (pending == 0 ? "" :
                 $" It is from an older Portal: {pending} migration(s) will be applied when the portal next starts."));
         }
@@ -94,7 +94,7 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         await connection.OpenAsync(ct);
         var tables = await ColumnAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", ct);
         if (PortalTables.Except(tables).ToList() is [_, ..] missing)
-            return Refused($"{source} is not a Portal backup: it has no {string.Join(", ", missing)} table. Nothing was restored.");
+            return Refused($"{source} is not a Portal backup: it lacks Portal's tables {string.Join(", ", missing)}. Nothing was restored.");
         if (await ColumnAsync(connection, "PRAGMA integrity_check", ct) is not ["ok"])
             return Refused($"{source} is damaged (SQLite's integrity check fails). Nothing was restored.");
 
@@ -130,21 +130,33 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
 
     /// <summary>
     /// SQLite's backup API in one step: a snapshot of one moment under a read lock, even while the portal writes
-    /// (its writers wait for the copy; the busy timeout lets the copy wait for a write in progress).
+    /// (its writers wait for the copy; the busy timeout lets the copy wait for a write in progress). The copy takes
+    /// the source's journal mode; <paramref name="journalMode"/> then sets its own: DELETE for a backup file, which is
+    /// then one self-contained file, WAL for the portal's database, as EF Core creates it.
     /// </summary>
-    private static async Task CopyAsync(string from, string to, CancellationToken ct)
+    private static async Task CopyAsync(string from, string to, string journalMode, CancellationToken ct)
     {
-        await using var source = Open(from, SqliteOpenMode.ReadOnly);
-        await using var destination = Open(to, SqliteOpenMode.ReadWriteCreate);
-        await source.OpenAsync(ct);
-        await destination.OpenAsync(ct);
-        foreach (var connection in new[] { source, destination })
+        await using (var source = Open(from, SqliteOpenMode.ReadOnly))
+        await using (var destination = Open(to, SqliteOpenMode.ReadWriteCreate))
         {
-            await using var busy = connection.CreateCommand();
-            busy.CommandText = "PRAGMA busy_timeout = 30000";
-            await busy.ExecuteNonQueryAsync(ct);
+            await source.OpenAsync(ct);
+            await destination.OpenAsync(ct);
+            await ExecuteAsync(source, "PRAGMA busy_timeout = 30000", ct);
+            await ExecuteAsync(destination, "PRAGMA busy_timeout = 30000", ct);
+            source.BackupDatabase(destination);
         }
-        source.BackupDatabase(destination);
+        // Opened again, so the connection reads the journal mode the copied header now says.
+        await using var copy = Open(to, SqliteOpenMode.ReadWrite);
+        await copy.OpenAsync(ct);
+        await ExecuteAsync(copy, "PRAGMA busy_timeout = 30000", ct);
+        await ExecuteAsync(copy, $"PRAGMA journal_mode = {journalMode}", ct);
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     // Unpooled: a file this command opened is closed when it is done with it (and may then be renamed or deleted).

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -26,6 +27,8 @@ public static class OperationsFeature
                 o.IncludeScopes = true;
                 o.UseUtcTimestamp = true;
                 o.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+                // Accents and quotes as they are, not \u00E9: the lines are read by people too, never embedded in HTML.
+                o.JsonWriterOptions = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
             });
         builder.Services.AddScoped<CircuitHandler, CircuitLogScope>();
 

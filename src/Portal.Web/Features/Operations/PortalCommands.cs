@@ -16,7 +16,7 @@ public static class PortalCommands
     {
         if (args is not [var verb, var file, .. var settings] || file.StartsWith('-'))
         {
-            await Console.Error.WriteLineAsync($"Usage: {args[0]} <file>   (the database is the one ConnectionStrings:Portal names)");
+            await Console.Error.WriteLineAsync($"Usage: Portal.Web {args[0]} <file>   (the database is the one the setting ConnectionStrings:Portal names)");
             return 2;
         }
         // The portal's own settings (appsettings.json, environment, the rest of the command line), and of its services only the database.
