@@ -4,6 +4,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Account;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Operations;
 using Portal.Web.Features.Seats;
 using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Features.Staff.Audit;
@@ -15,6 +16,9 @@ using Portal.Web.Features.Terms.Documents;
 using Portal.Web.Shared.Mail;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Security;
+
+// `backup <file>` and `restore <file>` run instead of the web host (README, "Backup and restore").
+if (PortalCommands.Handles(args)) return await PortalCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddProviderSettingsFile();
@@ -42,6 +46,7 @@ builder.Services.AddClientsFeature();
 builder.Services.AddAuditFeature();
 builder.Services.AddSeatsFeature();
 builder.AddPortalSecurity();
+builder.AddOperationsFeature();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;

@@ -88,6 +88,8 @@ internal static class AuditTrail
         // The outbox is delivery bookkeeping; the change that queued an e-mail is audited itself.
         or Shared.Mail.OutboxEmail
         or DataProtectionKey
+        // Which instance runs a job's round: operational state, taken and released every few seconds.
+        or Portal.Domain.Operations.JobLease
         // Identity's tokens hold authenticator keys and recovery codes; the change shows on the user row.
         or IdentityUserToken<string>);
 

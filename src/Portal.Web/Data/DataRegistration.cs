@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -154,19 +152,4 @@ public static class DataRegistration
         log.LogInformation("Database ready: PostgreSQL at {Server}", server);
         return true;
     }
-
-    /// <summary>/health answers JSON: overall status and each check's.</summary>
-    public static void MapPortalHealthChecks(this WebApplication app) =>
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResponseWriter = (context, report) =>
-            {
-                context.Response.ContentType = "application/json";
-                return context.Response.WriteAsync(JsonSerializer.Serialize(new
-                {
-                    status = report.Status.ToString(),
-                    checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
-                }));
-            },
-        });
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
+using Portal.Domain.Operations;
 using Portal.Domain.People;
 using Portal.Domain.Seats;
 using Portal.Domain.Staff;
@@ -57,6 +58,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     /// <summary>The Client's administrators who can sign in and read e-mail: who is told of invoices, notices and staff access.</summary>
     public IQueryable<PortalUser> ClientAdminsOf(Guid clientId) =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
+using Portal.Domain.Operations;
 using Portal.Domain.Seats;
 using Portal.Domain.Staff;
 using Portal.Domain.Subsidiaries;
@@ -175,6 +176,12 @@ internal static class PortalModel
         {
             e.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
             e.HasIndex(m => m.Reason);
+        });
+        b.Entity<JobLease>(e =>
+        {
+            e.HasKey(l => l.Job);
+            e.Property(l => l.Job).HasMaxLength(100);
+            e.Property(l => l.Holder).HasMaxLength(200);
         });
         b.Entity<AuditEntry>(e =>
         {

@@ -1,44 +1,141 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Portal.Domain.Operations;
+using Portal.Web.Features.Operations;
 
 namespace Portal.Web.Shared;
 
+/// <summary>What became of an attempt at a round.</summary>
+public enum RoundOutcome
+{
+    /// <summary>Another instance holds the job's lease: it runs the round.</summary>
+    HeldElsewhere,
+    Done,
+    /// <summary>The round left work over: the next one starts at once.</summary>
+    WorkLeft,
+}
+
 /// <summary>
 /// The loop every background job of the portal runs: a round at start-up, then one every <see cref="Interval"/>;
-/// a failed round is logged and tried again at the next; shutdown waits for the round in progress.
-/// Each job's round is idempotent (unique keys, claims), so a second instance on the same database does no harm.
-/// Tests call a job's round directly rather than waiting for the loop.
+/// a failed round is logged and tried again at the next. Each round first takes the job's lease in the database
+/// (<see cref="JobLeases"/>), so with N instances it runs on one at a time; the lease is renewed while the round
+/// runs and released at its end. Each job's round stays idempotent (unique keys, claims) all the same.
+/// Shutdown lets the round in progress finish: its token is cancelled only when the host's shutdown timeout
+/// has passed. Tests call a job's round directly, or <see cref="TryRoundAsync"/>, rather than waiting for the loop.
 /// </summary>
-public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> portalOptions, ILogger log) : BackgroundService
+public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> portalOptions, JobLeases leases, ILogger log)
+    : BackgroundService
 {
+    // Cancelled by StopAsync's token, which the host cancels after HostOptions.ShutdownTimeout, not when stopping begins.
+    private readonly CancellationTokenSource shutdownTimedOut = new();
+
     protected TimeProvider Clock { get; } = clock;
     protected PortalOptions Options => portalOptions.Value;
 
+    /// <summary>The job's name in the JobLeases table and the logs.</summary>
+    public string Name => GetType().Name;
+
     protected abstract TimeSpan Interval { get; }
 
-    /// <summary>One round; returns true when work is left over, to start the next round at once.</summary>
-    protected abstract Task<bool> RoundAsync(CancellationToken stoppingToken);
+    /// <summary>
+    /// One round; returns true when work is left over, to start the next round at once. <paramref name="abort"/> is
+    /// cancelled only when shutdown has waited too long: a round finishes what it does when the host merely stops.
+    /// </summary>
+    protected abstract Task<bool> RoundAsync(CancellationToken abort);
+
+    /// <summary>One round under the job's lease: nothing when another instance holds it.</summary>
+    public async Task<RoundOutcome> TryRoundAsync(CancellationToken abort = default)
+    {
+        if (!await leases.TryTakeAsync(Name, abort)) return RoundOutcome.HeldElsewhere;
+        using var roundOver = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        var renewing = RenewWhileRunningAsync(roundOver.Token);
+        try
+        {
+            return await RoundAsync(abort) ? RoundOutcome.WorkLeft : RoundOutcome.Done;
+        }
+        finally
+        {
+            await roundOver.CancelAsync();
+            await renewing;
+            await ReleaseAsync();
+        }
+    }
 
     protected sealed override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Options.BackgroundJobs) return;
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (!stoppingToken.IsCancellationRequested)
+            try
             {
-                try
-                {
-                    if (await RoundAsync(stoppingToken)) continue;
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    log.LogError(e, "{Job} failed; trying again in {Interval}", GetType().Name, Interval);
-                }
+                // Not the stopping token: a round that has begun is finished, then the loop ends.
+                if (await TryRoundAsync(shutdownTimedOut.Token) == RoundOutcome.WorkLeft) continue;
+            }
+            catch (OperationCanceledException) when (shutdownTimedOut.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogError(e, "{Job} failed; trying again in {Interval}", Name, Interval);
+            }
+            try
+            {
                 await Task.Delay(Interval, Clock, stoppingToken);
             }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+    }
+
+    /// <summary>Waits for the round in progress; the host cancels <paramref name="cancellationToken"/> after its shutdown timeout.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await using var _ = cancellationToken.Register(shutdownTimedOut.Cancel);
+        await base.StopAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        shutdownTimedOut.Dispose();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task RenewWhileRunningAsync(CancellationToken roundOver)
+    {
+        while (!roundOver.IsCancellationRequested)
         {
-            // Shutting down; the round in progress checked the token only between its units of work.
+            try
+            {
+                await Task.Delay(JobLeaseRule.RenewEvery, Clock, roundOver);
+                if (!await leases.RenewAsync(Name, roundOver))
+                    log.LogWarning("{Job} lost its lease while its round ran: another instance may run the job at the same time", Name);
+            }
+            catch (OperationCanceledException) when (roundOver.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "{Job} could not renew its lease; it lapses after {Duration} unless a later renewal succeeds",
+                    Name, JobLeaseRule.Duration);
+            }
+        }
+    }
+
+    // After a round, even one that failed: the lease would lapse by itself, but the next round need not wait for it.
+    private async Task ReleaseAsync()
+    {
+        try
+        {
+            await leases.ReleaseAsync(Name, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            log.LogWarning(e, "{Job} could not release its lease; it lapses after {Duration}", Name, JobLeaseRule.Duration);
         }
     }
 }
@@ -48,6 +145,8 @@ public static class PortalJobRegistration
     /// <summary>A job as one singleton: both the hosted service and what tests resolve to run a round. Idempotent.</summary>
     public static void AddPortalJob<TJob>(this IServiceCollection services) where TJob : PortalJob
     {
+        services.TryAddSingleton(sp => new JobLeases(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDb>>(),
+            sp.GetRequiredService<TimeProvider>(), JobLeaseRule.NewHolder(Environment.MachineName, Environment.ProcessId)));
         if (services.Any(s => s.ServiceType == typeof(TJob))) return;
         services.AddSingleton<TJob>();
         services.AddHostedService(sp => sp.GetRequiredService<TJob>());

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
+using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Billing;
@@ -10,13 +11,13 @@ namespace Portal.Web.Features.Billing;
 /// again (the unique schedule key), so a restart, a second instance or a staff click in between does no harm.
 /// </summary>
 public sealed class InvoiceIssuanceJob(InvoiceIssuer issuer, TimeProvider clock, IOptions<PortalOptions> portalOptions,
-    ILogger<InvoiceIssuanceJob> log) : PortalJob(clock, portalOptions, log)
+    JobLeases leases, ILogger<InvoiceIssuanceJob> log) : PortalJob(clock, portalOptions, leases, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RoundAsync(CancellationToken abort)
     {
-        await issuer.IssueDueAsync(Actor.System, Clock.Today(), ct: stoppingToken);
+        await issuer.IssueDueAsync(Actor.System, Clock.Today(), ct: abort);
         return false;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
+using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Termination;
@@ -17,8 +18,8 @@ public sealed class TerminationJob(
     NoticeEmails emails,
     TimeProvider clock,
     IStringLocalizer<Text> T,
-    Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions,
-    ILogger<TerminationJob> log) : PortalJob(clock, portalOptions, log)
+    Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions, JobLeases leases,
+    ILogger<TerminationJob> log) : PortalJob(clock, portalOptions, leases, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
@@ -26,9 +27,9 @@ public sealed class TerminationJob(
     public static readonly int[] ReminderDays = [30, 7];
 
     /// <summary>Makes every due notice effective and sends the reminders due; returns how many notices took effect.</summary>
-    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RoundAsync(CancellationToken abort)
     {
-        await RunOnceAsync(stoppingToken);
+        await RunOnceAsync(abort);
         return false;
     }
 

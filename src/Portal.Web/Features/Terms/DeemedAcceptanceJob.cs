@@ -3,6 +3,7 @@ using Portal.Domain.Staff;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
+using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Terms;
@@ -15,14 +16,14 @@ namespace Portal.Web.Features.Terms;
 public sealed class DeemedAcceptanceJob(
     IDbContextFactory<PortalDb> factory,
     TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions,
-    ILogger<DeemedAcceptanceJob> log) : PortalJob(clock, portalOptions, log)
+    Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions, JobLeases leases,
+    ILogger<DeemedAcceptanceJob> log) : PortalJob(clock, portalOptions, leases, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
-    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RoundAsync(CancellationToken abort)
     {
-        await RunOnceAsync(stoppingToken);
+        await RunOnceAsync(abort);
         return false;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Portal.Web.Data;
+using Portal.Web.Features.Operations;
 
 namespace Portal.Web.Shared.Mail;
 
@@ -20,7 +21,8 @@ public sealed class OutboxSender(
     IOptions<MailOptions> mailOptions,
     IOptions<PortalOptions> portalOptions,
     PickupFolderMail pickupFolder,
-    ILogger<OutboxSender> log) : PortalJob(clock, portalOptions, log)
+    JobLeases leases,
+    ILogger<OutboxSender> log) : PortalJob(clock, portalOptions, leases, log)
 {
     public const int BatchSize = 20;
 
@@ -32,8 +34,8 @@ public sealed class OutboxSender(
     protected override TimeSpan Interval => mailOptions.Value.PollInterval;
 
     // A full batch means more may be waiting: go on at once.
-    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken) =>
-        await DeliverDueAsync(stoppingToken) == BatchSize;
+    protected override async Task<bool> RoundAsync(CancellationToken abort) =>
+        await DeliverDueAsync(abort) == BatchSize;
 
     /// <summary>
     /// Sends up to <see cref="BatchSize"/> e-mails that are due and returns how many this instance attempted.

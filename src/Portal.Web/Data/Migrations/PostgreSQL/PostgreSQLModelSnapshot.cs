@@ -687,6 +687,25 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.ToTable("ProviderProfiles");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Operations.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -664,6 +664,25 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.ToTable("ProviderProfiles");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Operations.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLeases");
+                });
+
             modelBuilder.Entity("Portal.Domain.Seats.Invitation", b =>
                 {
                     b.Property<Guid>("Id")

@@ -7,6 +7,7 @@ using Portal.Domain.People;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
+using Portal.Web.Features.Operations;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Shared;
@@ -24,15 +25,15 @@ public sealed class DataExportJob(
     IDbContextFactory<PortalDb> factory,
     TimeProvider clock,
     IStringLocalizer<Text> T,
-    Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions,
-    ILogger<DataExportJob> log) : PortalJob(clock, portalOptions, log)
+    Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions, JobLeases leases,
+    ILogger<DataExportJob> log) : PortalJob(clock, portalOptions, leases, log)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(2);
 
     /// <summary>Builds every queued export; returns how many were built.</summary>
-    protected override async Task<bool> RoundAsync(CancellationToken stoppingToken)
+    protected override async Task<bool> RoundAsync(CancellationToken abort)
     {
-        await RunOnceAsync(stoppingToken);
+        await RunOnceAsync(abort);
         return false;
     }
 
