@@ -51,6 +51,8 @@ builder.AddOperationsFeature();
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;
 
+app.UseForwardedFromProxy();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

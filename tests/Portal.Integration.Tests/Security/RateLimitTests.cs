@@ -97,6 +97,25 @@ public sealed class RateLimitTests(RateLimitTests.LimitedPortal portal) : IClass
     }
 
     [Fact]
+    public async Task Behind_a_proxy_on_this_machine_the_limit_counts_each_browser_s_forwarded_address()
+    {
+        // nginx on loopback forwards two browsers; an outsider cannot pose as someone else by sending the header itself.
+        var first = portal.Client("127.0.0.1");
+        first.DefaultRequestHeaders.Add("X-Forwarded-For", "10.0.9.1");
+        for (var attempt = 1; attempt <= 10; attempt++) await SignIn(first, "nobody@unknown.test", "wrong");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(first, "nobody@unknown.test", "wrong")).StatusCode);
+
+        var second = portal.Client("127.0.0.1");
+        second.DefaultRequestHeaders.Add("X-Forwarded-For", "10.0.9.2");
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SignIn(second, "nobody@unknown.test", "wrong")).StatusCode);
+
+        var outsider = portal.Client("10.0.9.3");
+        for (var attempt = 1; attempt <= 10; attempt++) await SignIn(outsider, "nobody@unknown.test", "wrong");
+        outsider.DefaultRequestHeaders.Add("X-Forwarded-For", "10.0.9.4");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(outsider, "nobody@unknown.test", "wrong")).StatusCode);
+    }
+
+    [Fact]
     public async Task Data_export_downloads_are_limited_per_person()
     {
         var client = portal.Client("10.0.3.1");

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using System.Net;
 using Microsoft.AspNetCore.CookiePolicy;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Portal.Web.Shared.Security;
 
@@ -31,7 +33,27 @@ public static class SecurityFeature
         });
         builder.Services.AddSingleton<SecurityAudit>();
         builder.Services.AddPortalRateLimits();
+
+        // Behind nginx (README) the browser's address and scheme arrive as X-Forwarded-For and X-Forwarded-Proto: the rate
+        // limits, the audit and the acceptance evidence need the browser's address, not the proxy's. Only a proxy on
+        // this machine (loopback, the default) or one named in Portal:TrustedProxies is believed.
+        var trusted = TrustedProxies(builder.Configuration.GetSection(TrustedProxiesSetting).Get<string[]>() ?? []);
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in trusted) o.KnownProxies.Add(proxy);
+        });
     }
+
+    public const string TrustedProxiesSetting = "Portal:TrustedProxies";
+
+    private static List<IPAddress> TrustedProxies(string[] configured) =>
+        configured.Select(text => IPAddress.TryParse(text, out var address) ? address
+            : throw new InvalidOperationException(
+                $"The setting {TrustedProxiesSetting} holds \"{text}\", which is not an IP address. List the proxies' addresses, e.g. [\"10.0.0.5\"].")).ToList();
+
+    /// <summary>First in the pipeline, so that HSTS, the cookie policy, the limits and the audit see the browser's address and scheme.</summary>
+    public static void UseForwardedFromProxy(this WebApplication app) => app.UseForwardedHeaders();
 
     /// <summary>
     /// Placed after the culture (the 429 page is in the reader's language) and before antiforgery. Authentication
