@@ -1,3 +1,4 @@
+using System.Collections;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Portal.Web.Features.Operations;
@@ -11,7 +12,25 @@ public sealed class CircuitLogScope(ILogger<CircuitLogScope> log) : CircuitHandl
     public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) =>
         async context =>
         {
-            using (log.BeginScope(new[] { new KeyValuePair<string, object>("CircuitId", context.Circuit.Id) }))
+            using (log.BeginScope(new Scope(context.Circuit.Id)))
                 await next(context);
         };
+
+    /// <summary>Written by the JSON console as {"Message":"CircuitId:…","CircuitId":"…"}, as ASP.NET Core's own scopes are.</summary>
+    private sealed class Scope(string circuitId) : IReadOnlyList<KeyValuePair<string, object>>
+    {
+        public KeyValuePair<string, object> this[int index] =>
+            index == 0 ? new("CircuitId", circuitId) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public int Count => 1;
+
+        public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
+        {
+            yield return this[0];
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        public override string ToString() => $"CircuitId:{circuitId}";
+    }
 }
