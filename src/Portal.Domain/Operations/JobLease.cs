@@ -42,8 +42,12 @@ public static class JobLeaseRule
     /// <summary>When a lease taken or renewed at <paramref name="now"/> lapses.</summary>
     public static DateTimeOffset ExpiresAt(DateTimeOffset now) => now + Duration;
 
-    /// <summary>Released at the end of a round: expired at once, so any instance may take it.</summary>
-    public static DateTimeOffset ReleasedAt(DateTimeOffset now) => now;
+    /// <summary>
+    /// Released at the end of a round. A round that did all its work keeps the lease until the job's next round is
+    /// due (<paramref name="nextRoundIn"/>), so with N instances an hourly job runs once an hour, not once per
+    /// instance; a round that left work over, failed, or whose instance is stopping releases it at once (zero).
+    /// </summary>
+    public static DateTimeOffset ReleasedAt(DateTimeOffset now, TimeSpan nextRoundIn) => now + nextRoundIn;
 
     /// <summary>
     /// An instance's name as a lease holder: the machine and process say where it runs (for the operator reading

@@ -19,7 +19,8 @@ public enum RoundOutcome
 /// The loop every background job of the portal runs: a round at start-up, then one every <see cref="Interval"/>;
 /// a failed round is logged and tried again at the next. Each round first takes the job's lease in the database
 /// (<see cref="JobLeases"/>), so with N instances it runs on one at a time; the lease is renewed while the round
-/// runs and released at its end. Each job's round stays idempotent (unique keys, claims) all the same.
+/// runs, and a round that did all its work keeps it until the next round is due, so a job runs once per interval
+/// across all instances. Each job's round stays idempotent (unique keys, claims) all the same.
 /// Shutdown lets the round in progress finish: its token is cancelled only when the host's shutdown timeout
 /// has passed. Tests call a job's round directly, or <see cref="TryRoundAsync"/>, rather than waiting for the loop.
 /// </summary>
@@ -49,15 +50,17 @@ public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> port
         if (!await leases.TryTakeAsync(Name, abort)) return RoundOutcome.HeldElsewhere;
         using var roundOver = CancellationTokenSource.CreateLinkedTokenSource(abort);
         var renewing = RenewWhileRunningAsync(roundOver.Token);
+        var outcome = RoundOutcome.WorkLeft; // a failed round is retried by whichever instance comes first
         try
         {
-            return await RoundAsync(abort) ? RoundOutcome.WorkLeft : RoundOutcome.Done;
+            outcome = await RoundAsync(abort) ? RoundOutcome.WorkLeft : RoundOutcome.Done;
+            return outcome;
         }
         finally
         {
             await roundOver.CancelAsync();
             await renewing;
-            await ReleaseAsync();
+            await ReleaseAsync(outcome == RoundOutcome.Done ? Interval : TimeSpan.Zero);
         }
     }
 
@@ -95,6 +98,7 @@ public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> port
     {
         await using var _ = cancellationToken.Register(shutdownTimedOut.Cancel);
         await base.StopAsync(cancellationToken);
+        if (Options.BackgroundJobs) await ReleaseAsync(TimeSpan.Zero); // another instance takes the next round without waiting out this one's interval
     }
 
     public override void Dispose()
@@ -127,11 +131,11 @@ public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> port
     }
 
     // After a round, even one that failed: the lease would lapse by itself, but the next round need not wait for it.
-    private async Task ReleaseAsync()
+    private async Task ReleaseAsync(TimeSpan nextRoundIn)
     {
         try
         {
-            await leases.ReleaseAsync(Name, CancellationToken.None);
+            await leases.ReleaseAsync(Name, nextRoundIn, CancellationToken.None);
         }
         catch (Exception e)
         {

@@ -36,11 +36,21 @@ public class JobLeaseRuleTests
     }
 
     [Fact]
-    public void A_released_lease_may_be_taken_by_anyone_at_once()
+    public void A_lease_released_at_once_may_be_taken_by_anyone_at_once()
     {
-        var lease = HeldBy("web-1/41/aaaa", JobLeaseRule.ReleasedAt(Noon));
+        var lease = HeldBy("web-1/41/aaaa", JobLeaseRule.ReleasedAt(Noon, TimeSpan.Zero));
 
         Assert.True(JobLeaseRule.MayTake(lease, "web-2/57/bbbb", Noon));
+    }
+
+    [Fact]
+    public void A_lease_kept_until_the_next_round_is_due_goes_to_another_instance_only_then()
+    {
+        var lease = HeldBy("web-1/41/aaaa", JobLeaseRule.ReleasedAt(Noon, TimeSpan.FromHours(1)));
+
+        Assert.False(JobLeaseRule.MayTake(lease, "web-2/57/bbbb", Noon.AddMinutes(59)));
+        Assert.True(JobLeaseRule.MayTake(lease, "web-2/57/bbbb", Noon.AddHours(1)));
+        Assert.True(JobLeaseRule.MayTake(lease, "web-1/41/aaaa", Noon.AddMinutes(59)));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class BackupRestoreTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the SQLite backup API; on PostgreSQL the command gives the pg_dump/pg_restore to run")]
     public async Task A_seeded_portal_backed_up_and_restored_into_an_empty_one_keeps_its_acceptance_chain_numbering_and_sign_ins()
     {
         var file = Path.Combine(folder, "portal-backup.db");
@@ -59,7 +59,7 @@ public sealed class BackupRestoreTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the SQLite backup API; on PostgreSQL the command gives the pg_dump/pg_restore to run")]
     public async Task Restore_refuses_a_file_that_is_not_a_SQLite_database_before_touching_the_database()
     {
         using var portal = new ClockedPortalFactory(Now);
@@ -73,7 +73,7 @@ public sealed class BackupRestoreTests : IDisposable
         await AssertUntouchedAsync(portal);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the SQLite backup API; on PostgreSQL the command gives the pg_dump/pg_restore to run")]
     public async Task Restore_refuses_a_SQLite_database_without_Portal_s_tables()
     {
         using var portal = new ClockedPortalFactory(Now);
@@ -88,7 +88,7 @@ public sealed class BackupRestoreTests : IDisposable
         await AssertUntouchedAsync(portal);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the SQLite backup API; on PostgreSQL the command gives the pg_dump/pg_restore to run")]
     public async Task Restore_refuses_a_backup_from_a_newer_schema_and_names_the_migration_it_does_not_know()
     {
         using var portal = new ClockedPortalFactory(Now);
@@ -103,7 +103,7 @@ public sealed class BackupRestoreTests : IDisposable
         await AssertUntouchedAsync(portal);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the SQLite backup API; on PostgreSQL the command gives the pg_dump/pg_restore to run")]
     public async Task A_backup_never_overwrites_an_existing_file()
     {
         using var portal = new ClockedPortalFactory(Now);
@@ -135,6 +135,25 @@ public sealed class BackupRestoreTests : IDisposable
         (exit, output) = await RunAsync(database, "backup");
         Assert.Equal(2, exit);
         Assert.Contains("Usage: Portal.Web backup <file>", output);
+    }
+
+    [PostgresOnlyFact("the command hands a PostgreSQL database to pg_dump and pg_restore")]
+    public async Task On_PostgreSQL_backup_and_restore_give_the_pg_dump_and_pg_restore_commands_without_the_password_and_do_nothing()
+    {
+        using var portal = new ClockedPortalFactory(Now);
+        var file = Path.Combine(folder, "portal.dump");
+
+        var backup = await Backup(portal).BackupAsync(file);
+        var restore = await Backup(portal).RestoreAsync(file);
+
+        Assert.False(backup.Succeeded);
+        Assert.Contains($"pg_dump --format=custom --file={file} --host=", backup.Message);
+        Assert.Contains("pg_restore --clean --if-exists --no-owner --single-transaction", restore.Message);
+        var password = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.PostgresServer!).Password;
+        if (!string.IsNullOrEmpty(password)) Assert.DoesNotContain(password, backup.Message + restore.Message);
+        Assert.False(File.Exists(file), "nothing was written");
+        await using var db = await portal.OpenAsSystemAsync();
+        Assert.Equal(3, await db.Clients.CountAsync());
     }
 
     private static DatabaseBackup Backup(ClockedPortalFactory portal) => new(portal.Get<IDbContextFactory<PortalDb>>());

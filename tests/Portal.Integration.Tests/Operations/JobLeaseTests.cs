@@ -13,7 +13,7 @@ public sealed class JobLeaseTests
     private static readonly DateTimeOffset Now = new(2027, 2, 15, 8, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task While_one_instance_runs_a_round_the_other_does_not_and_takes_the_next_round_once_it_is_released()
+    public async Task While_one_instance_runs_a_round_the_other_does_not_and_the_next_round_is_one_interval_later_on_either()
     {
         using var portal = new ClockedPortalFactory(Now);
         var first = new GatedJob(portal, "web-1/41/aaaa1111");
@@ -27,12 +27,15 @@ public sealed class JobLeaseTests
 
         first.Gate.SetResult();
         Assert.Equal(RoundOutcome.Done, await running);
+        // The work is done: the job's next round is due in its interval (an hour), not at once on the other instance.
+        Assert.Equal(RoundOutcome.HeldElsewhere, await second.TryRoundAsync());
+        portal.Clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(RoundOutcome.Done, await second.TryRoundAsync());
         Assert.Equal((1, 1), (first.Units, second.Units));
 
         var lease = await LeaseAsync(portal, first.Name);
         Assert.Equal("web-2/57/bbbb2222", lease.Holder);
-        Assert.True(lease.ExpiresAt <= Now, "released at the end of the round");
+        Assert.Equal(Now + TimeSpan.FromHours(2), lease.ExpiresAt);
     }
 
     [Fact]

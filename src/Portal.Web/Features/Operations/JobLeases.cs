@@ -45,11 +45,14 @@ public sealed class JobLeases(IDbContextFactory<PortalDb> factory, TimeProvider 
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, until), ct) == 1;
     }
 
-    /// <summary>Lets any instance take the job's next round at once. Does nothing if the lease lapsed to another instance.</summary>
-    public async Task ReleaseAsync(string job, CancellationToken ct = default)
+    /// <summary>
+    /// Lets any instance take the job's round once <paramref name="nextRoundIn"/> has passed (zero: at once). Does
+    /// nothing if the lease lapsed to another instance.
+    /// </summary>
+    public async Task ReleaseAsync(string job, TimeSpan nextRoundIn, CancellationToken ct = default)
     {
         await using var db = await factory.OpenAsSystemAsync(clock);
-        var released = JobLeaseRule.ReleasedAt(clock.GetUtcNow());
+        var released = JobLeaseRule.ReleasedAt(clock.GetUtcNow(), nextRoundIn);
         await db.JobLeases.Where(l => l.Job == job && l.Holder == holder)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, released), ct);
     }
