@@ -109,17 +109,28 @@ public static class RateLimits
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var at = clock.GetUtcNow().AddSeconds(seconds);
         var minutes = (int)Math.Ceiling(seconds / 60.0);
+        var after = at.ToString("HH:mm", CultureInfo.CurrentCulture);
         http.Response.ContentType = "text/html; charset=utf-8";
-        await http.Response.WriteAsync(RefusalPage(
+        var product = http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.ProductName;
+        await http.Response.WriteAsync(RefusalPage(product,
             T["Too many attempts"],
-            T["Too many attempts in a short time. For your security, try again in {0} minute(s), after {1} UTC.", minutes, at.ToString("HH:mm", CultureInfo.CurrentCulture)],
+            minutes == 1
+                ? T["Too many attempts in a short time. For your security, try again in a minute, after {0} UTC.", after]
+                : T["Too many attempts in a short time. For your security, try again in {0} minutes, after {1} UTC.", minutes, after],
             T["Back to sign in"]), ct);
     }
 
-    // The page has no MudBlazor (no circuit): its font, as the portal's pages show it.
-    private const string PageStyle = "body { font-family: Roboto, Helvetica, Arial, sans-serif; line-height: 1.5; }";
+    // The page has no MudBlazor (no circuit): the sign-in page's look (band, card, logo, colours of PortalTheme) in plain CSS.
+    private const string PageStyle =
+        "html { background: #f5f7fa; } " +
+        "body { margin: 0; padding: 64px 16px; font-family: Roboto, Helvetica, Arial, sans-serif; line-height: 1.5; color: #333; " +
+        "background: linear-gradient(#16365f 0 240px, #f5f7fa 240px) no-repeat; } " +
+        "main { max-width: 440px; margin: 0 auto; background: #fff; border-radius: 6px; padding: 36px; " +
+        "box-shadow: 0 2px 4px rgba(0,0,0,.2); } " +
+        ".brand { display: flex; align-items: center; gap: 12px; color: #1f4e8c; font-weight: 700; font-size: 1.25rem; } " +
+        "h1 { font-weight: 400; font-size: 1.6rem; margin: 24px 0 8px; } a { color: #1f4e8c; }";
 
-    private static string RefusalPage(string title, string message, string back)
+    private static string RefusalPage(string product, string title, string message, string back)
     {
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         return $"""
@@ -128,7 +139,8 @@ public static class RateLimits
             <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
             <title>{WebUtility.HtmlEncode(title)}</title><link rel="stylesheet" href="/css/portal.css" />
             <style>{PageStyle}</style></head>
-            <body><main class="portal-account-main">
+            <body><main>
+            <div class="brand"><img src="/brand/logo.svg" alt="" width="32" height="32" />{WebUtility.HtmlEncode(product)}</div>
             <h1>{WebUtility.HtmlEncode(title)}</h1>
             <p role="alert" data-testid="rate-limited">{WebUtility.HtmlEncode(message)}</p>
             <p><a href="/Account/Login">{WebUtility.HtmlEncode(back)}</a></p>
