@@ -43,6 +43,21 @@ public sealed class StartupTests
         Assert.Contains("gave up waiting", log);
     }
 
+    /// <summary>Issue #9 "Security": a key-encryption certificate that cannot be read stops start-up, naming the setting.</summary>
+    [Fact]
+    public async Task A_key_certificate_that_cannot_be_read_stops_start_up_naming_the_setting()
+    {
+        var (exitCode, log) = await StartPortalAsync(new()
+        {
+            ["ConnectionStrings__Portal"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"portal-cert-{Guid.NewGuid():N}.db")}",
+            ["Portal__DataProtection__CertificatePath"] = "/nonexistent/keys.pfx",
+        });
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("The certificate that encrypts the sign-in keys cannot be used: /nonexistent/keys.pfx", log);
+        Assert.Contains("Portal:DataProtection:CertificatePath", log);
+    }
+
     private static int CountOf(string text, string log) => (log.Length - log.Replace(text, "").Length) / text.Length;
 
     /// <summary>A loopback port that was free a moment ago and on which nothing listens now.</summary>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,9 +35,33 @@ public static class DataRegistration
         builder.Services.AddScoped<PortalData>();
         builder.Services.AddHttpContextAccessor();
 
-        // Keys in the database so sign-in cookies survive restarts and work on every instance.
-        builder.Services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDb>();
+        // Keys in the database so sign-in cookies survive restarts and work on every instance. Whoever reads the
+        // database could forge a sign-in with them: in production they are encrypted with a certificate every
+        // instance has (Portal:DataProtection:CertificatePath), so the database alone is not enough.
+        var keys = builder.Services.AddDataProtection().SetApplicationName("Portal").PersistKeysToDbContext<PortalDb>();
+        if (KeyCertificate(builder.Configuration) is { } certificate) keys.ProtectKeysWithCertificate(certificate);
         builder.Services.AddHealthChecks().AddDbContextCheck<PortalDb>("database");
+    }
+
+    public const string KeyCertificateSetting = "Portal:DataProtection:CertificatePath";
+    public const string KeyCertificatePasswordSetting = "Portal:DataProtection:CertificatePassword";
+
+    /// <summary>The PFX that encrypts the data-protection keys, when one is set; a clear refusal when it cannot be used.</summary>
+    private static X509Certificate2? KeyCertificate(IConfiguration configuration)
+    {
+        if (configuration[KeyCertificateSetting] is not { Length: > 0 } path) return null;
+        try
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[KeyCertificatePasswordSetting]);
+            if (certificate.HasPrivateKey) return certificate;
+            throw new CryptographicException("it holds no private key, which reading the keys back needs");
+        }
+        catch (Exception e) when (e is CryptographicException or IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidOperationException(
+                $"The certificate that encrypts the sign-in keys cannot be used: {path} ({e.Message}). Check the setting " +
+                $"{KeyCertificateSetting} (a PKCS#12 file with its private key) and its password {KeyCertificatePasswordSetting}.", e);
+        }
     }
 
     /// <summary>
