@@ -67,6 +67,7 @@ public sealed class PortalServer : IAsyncLifetime
         psi.Environment["Portal__MailPickupFolder"] = MailFolder;
         // Every test signs in again with the same demo accounts from 127.0.0.1: the sign-in limit is for attackers.
         psi.Environment["Portal__RateLimits__SignIn__PermitLimit"] = "100000";
+        psi.Environment["Portal__RateLimits__SignInPerAddress__PermitLimit"] = "100000";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
 
         Append($"> {psi.FileName} {string.Join(' ', psi.ArgumentList)}  (cwd {binDir})");

@@ -123,7 +123,27 @@ public sealed class RateLimitTests(RateLimitTests.LimitedPortal portal) : IClass
         for (var attempt = 1; attempt <= 2; attempt++)
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/termination/exports/{Guid.NewGuid()}")).StatusCode);
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync($"/termination/exports/{Guid.NewGuid()}")).StatusCode);
+        var refused = await client.GetAsync($"/termination/exports/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // A signed-in person downloading again is not told to sign in: the page sends them back to their archive.
+        var page = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Too many downloads", page);
+        Assert.Contains("href=\"/termination\"", page);
+    }
+
+    [Fact]
+    public async Task One_address_trying_many_accounts_is_stopped_and_no_spelling_of_an_e_mail_gets_a_limit_of_its_own()
+    {
+        var sprayer = portal.Client("10.0.6.1");
+        for (var attempt = 1; attempt <= 15; attempt++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await SignIn(sprayer, $"user{attempt}@unknown.test", "wrong")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(sprayer, "user16@unknown.test", "wrong")).StatusCode);
+
+        // "ſ" upper-cases to "S", as Identity looks accounts up: the same account, the same limit.
+        var guesser = portal.Client("10.0.6.2");
+        for (var attempt = 1; attempt <= 10; attempt++) await SignIn(guesser, "spray@unknown.test", "wrong");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(guesser, "ſpray@unknown.test", "wrong")).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(guesser, "  SPRAY@unknown.test ", "wrong")).StatusCode);
     }
 
     private static Task<HttpResponseMessage> SignIn(HttpClient client, string email, string password = PortalFactory.Password) =>
@@ -147,6 +167,7 @@ public sealed class RateLimitTests(RateLimitTests.LimitedPortal portal) : IClass
         public LimitedPortal() => app = factory.WithWebHostBuilder(b =>
         {
             b.UseSetting("Portal:RateLimits:SignIn:PermitLimit", "10"); // the default, stated
+            b.UseSetting("Portal:RateLimits:SignInPerAddress:PermitLimit", "15");
             b.UseSetting("Portal:RateLimits:PasswordReset:PermitLimit", "2");
             b.UseSetting("Portal:RateLimits:Invitation:PermitLimit", "2");
             b.UseSetting("Portal:RateLimits:DataExport:PermitLimit", "2");

@@ -30,6 +30,20 @@ public sealed class SecurityHeaderTests(PortalFactory portal)
         Assert.Contains("camera=()", Header(response, "Permissions-Policy"));
     }
 
+    [Theory]
+    [InlineData("/no-such-page")] // the 404 page is the same request run again: it must keep the first nonce
+    [InlineData("/invoices/INV-999999")]
+    public async Task A_re_executed_status_page_carries_the_nonce_its_import_map_has(string path)
+    {
+        var client = path.StartsWith("/invoices") ? await PortalFactory.SignedInAsync(portal, "admin@acme.test") : portal.Browser();
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var onPage = Regex.Match(await response.Content.ReadAsStringAsync(), "<script type=\"importmap\" nonce=\"([^\"]+)\"").Groups[1].Value;
+        Assert.Equal(NonceOf(response), WebUtility.HtmlDecode(onPage));
+    }
+
     [Fact]
     public async Task The_import_map_carries_the_nonce_of_its_own_response_and_each_response_has_a_new_one()
     {

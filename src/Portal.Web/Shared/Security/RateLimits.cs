@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,12 @@ public sealed class RateLimitSettings
 {
     /// <summary>Sign-in form posts per address and e-mail: a password guesser is slowed, other people are not.</summary>
     public RateLimit SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
+
+    /// <summary>
+    /// Sign-in and reset posts per address, whatever the e-mail: one address trying one password on many accounts
+    /// (each refusal an audit entry) is stopped too. Generous: an office behind one address signs in every morning.
+    /// </summary>
+    public RateLimit SignInPerAddress { get; set; } = new() { PermitLimit = 100, Window = TimeSpan.FromMinutes(5) };
 
     /// <summary>Password reset requests per address and e-mail: each one sends an e-mail.</summary>
     public RateLimit PasswordReset { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) };
@@ -54,6 +61,9 @@ public static class RateLimits
             o.AddPolicy(Invitation, http => Window(http, s => s.Invitation, Address(http)));
             o.AddPolicy(DataExport, http => Window(http, s => s.DataExport,
                 http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Address(http)));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                PolicyOf(http) is SignIn or PasswordReset ? PostsOnly(http, s => s.SignInPerAddress, Address(http))
+                    : RateLimitPartition.GetNoLimiter(""));
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = RefuseAsync;
         });
@@ -67,7 +77,7 @@ public static class RateLimits
         app.Use(async (http, next) =>
         {
             if (HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
-                && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is SignIn or PasswordReset)
+                && PolicyOf(http) is SignIn or PasswordReset)
                 await http.Request.ReadFormAsync(http.RequestAborted);
             await next(http);
         });
@@ -90,8 +100,21 @@ public static class RateLimits
 
     private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "";
 
-    private static string PostedEmail(HttpContext http) =>
-        http.Request.HasFormContentType ? http.Request.Form[EmailField].ToString().Trim().ToLowerInvariant() : "";
+    private static string? PolicyOf(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+
+    /// <summary>
+    /// The e-mail as Identity looks the account up (so no spelling of it gets a limit of its own), cut to an e-mail's
+    /// longest: a key is kept for the whole window, and a posted megabyte must not be.
+    /// </summary>
+    private static string PostedEmail(HttpContext http)
+    {
+        if (!http.Request.HasFormContentType) return "";
+        var typed = http.Request.Form[EmailField].ToString().Trim();
+        if (typed.Length > MaxEmailLength) typed = typed[..MaxEmailLength];
+        return http.RequestServices.GetRequiredService<ILookupNormalizer>().NormalizeEmail(typed) ?? "";
+    }
+
+    private const int MaxEmailLength = 256;
 
     /// <summary>429 with Retry-After (seconds) and a page that says, in the reader's language, when to try again.</summary>
     private static async ValueTask RefuseAsync(OnRejectedContext context, CancellationToken ct)
@@ -101,7 +124,7 @@ public static class RateLimits
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
 
-        var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+        var policy = PolicyOf(http);
         if (policy is SignIn)
             await http.RequestServices.GetRequiredService<SecurityAudit>().SignInThrottledAsync(http, PostedEmail(http));
 
@@ -112,12 +135,19 @@ public static class RateLimits
         var after = at.ToString("HH:mm", CultureInfo.CurrentCulture);
         http.Response.ContentType = "text/html; charset=utf-8";
         var product = http.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.ProductName;
-        await http.Response.WriteAsync(RefusalPage(product,
-            T["Too many attempts"],
-            minutes == 1
-                ? T["Too many attempts in a short time. For your security, try again in a minute, after {0} UTC.", after]
-                : T["Too many attempts in a short time. For your security, try again in {0} minutes, after {1} UTC.", minutes, after],
-            T["Back to sign in"]), ct);
+        // A signed-in person downloading an archive again is not an attacker: tell them so, and send them back to it.
+        var page = policy is DataExport
+            ? RefusalPage(product, T["Too many downloads"],
+                minutes == 1
+                    ? T["Too many downloads in a short time. Try again in a minute, after {0} UTC.", after]
+                    : T["Too many downloads in a short time. Try again in {0} minutes, after {1} UTC.", minutes, after],
+                "/termination", T["Back to the termination page"])
+            : RefusalPage(product, T["Too many attempts"],
+                minutes == 1
+                    ? T["Too many attempts in a short time. For your security, try again in a minute, after {0} UTC.", after]
+                    : T["Too many attempts in a short time. For your security, try again in {0} minutes, after {1} UTC.", minutes, after],
+                "/Account/Login", T["Back to sign in"]);
+        await http.Response.WriteAsync(page, ct);
     }
 
     // The page has no MudBlazor (no circuit): the sign-in page's look (band, card, logo, colours of PortalTheme) in plain CSS.
@@ -130,7 +160,7 @@ public static class RateLimits
         ".brand { display: flex; align-items: center; gap: 12px; color: #1f4e8c; font-weight: 700; font-size: 1.25rem; } " +
         "h1 { font-weight: 400; font-size: 1.6rem; margin: 24px 0 8px; } a { color: #1f4e8c; }";
 
-    private static string RefusalPage(string product, string title, string message, string back)
+    private static string RefusalPage(string product, string title, string message, string backTo, string back)
     {
         var lang = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         return $"""
@@ -143,7 +173,7 @@ public static class RateLimits
             <div class="brand"><img src="/brand/logo.svg" alt="" width="32" height="32" />{WebUtility.HtmlEncode(product)}</div>
             <h1>{WebUtility.HtmlEncode(title)}</h1>
             <p role="alert" data-testid="rate-limited">{WebUtility.HtmlEncode(message)}</p>
-            <p><a href="/Account/Login">{WebUtility.HtmlEncode(back)}</a></p>
+            <p><a href="{backTo}">{WebUtility.HtmlEncode(back)}</a></p>
             </main></body>
             </html>
             """;

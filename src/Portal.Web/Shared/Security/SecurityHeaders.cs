@@ -33,6 +33,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext http)
     {
+        // A status page or the error page runs the pipeline again on the same request: its page was rendered with
+        // the nonce drawn the first time, and a second OnStarting would overwrite the header with another.
+        if (http.Items.ContainsKey(NonceKey)) return next(http);
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         http.Items[NonceKey] = nonce;
         // Set when the response starts, so error pages and re-executed status pages (which clear headers) keep them.
