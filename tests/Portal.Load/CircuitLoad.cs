@@ -57,6 +57,8 @@ public static class CircuitLoad
             }
             catch (LoadException e) { errors.Add($"open: {e.Message}"); }
             catch (HttpRequestException e) { errors.Add($"open: {e.Message}"); }
+            // HttpClient's own timeout, not the run being stopped: an error to count, not a reason to crash.
+            catch (TaskCanceledException) when (!token.IsCancellationRequested) { errors.Add("open: the page load timed out"); }
         });
         var open = circuits.Count(c => c is not null);
         Console.WriteLine($"opened {open}/{count} circuits in {started.Elapsed.TotalSeconds:0.0} s (page load + circuit + first render: {opening}); {MachineLoad.Now()}");

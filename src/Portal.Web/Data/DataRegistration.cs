@@ -147,7 +147,8 @@ public static class DataRegistration
                 await connection.CloseAsync();
                 break;
             }
-            catch (PostgresException e) when (e.SqlState != PostgresErrorCodes.CannotConnectNow)
+            // Starting up, or out of connections for now: worth waiting for, like a server not up yet.
+            catch (PostgresException e) when (e.SqlState is not (PostgresErrorCodes.CannotConnectNow or PostgresErrorCodes.TooManyConnections))
             {
                 log.LogCritical(
                     "PostgreSQL at {Server} refused Portal: {Reason}. Check the user, password and database in the setting {Setting} " +
@@ -174,7 +175,19 @@ public static class DataRegistration
             }
         }
 
-        await db.Database.MigrateAsync();
+        try
+        {
+            await db.Database.MigrateAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException || e.InnerException is NpgsqlException)
+        {
+            var reason = (e as PostgresException ?? e.InnerException as PostgresException)?.MessageText ?? e.Message;
+            log.LogCritical(
+                "Portal could not bring its PostgreSQL database at {Server} up to date: {Reason}. The user in the setting {Setting} " +
+                "must own the database (Portal creates and changes its tables at start-up); see README, PostgreSQL.",
+                server, reason, ConnectionSetting);
+            return false;
+        }
         log.LogInformation("Database ready: PostgreSQL at {Server}", server);
         return true;
     }

@@ -7,8 +7,7 @@ public sealed class PortalOptions
 {
     public const string Section = "Portal";
 
-    /// <summary>Which database ConnectionStrings:Portal points at: Sqlite (the default) or PostgreSQL.</summary>
-    public DatabaseProvider Database { get; set; } = DatabaseProvider.Sqlite;
+    // Portal:Database (Sqlite or PostgreSQL) is read where the database is registered, before options exist: DataRegistration.
 
     /// <summary>How long start-up keeps retrying (1 s, 2 s, 4 s … up to 30 s apart) a PostgreSQL server it cannot reach before giving up.</summary>
     public TimeSpan DatabaseStartupWait { get; set; } = TimeSpan.FromMinutes(2);

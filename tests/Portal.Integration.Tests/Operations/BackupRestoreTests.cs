@@ -33,6 +33,8 @@ public sealed class BackupRestoreTests : IDisposable
             var backup = await Backup(seeded).BackupAsync(file);
             Assert.True(backup.Succeeded, backup.Message);
         }
+        // Password hashes and the cookie keys are in it: its owner alone reads it.
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
         Assert.True(lastNumber > 0 && records > 0, "the demo data has invoices and acceptances");
 
         using var empty = new ClockedPortalFactory(Now, new Dictionary<string, string> { ["Portal:SeedDemoData"] = "false" });

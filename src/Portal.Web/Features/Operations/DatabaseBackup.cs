@@ -1,6 +1,6 @@
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Operations;
@@ -34,10 +34,16 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
 
         // Written under another name and renamed when complete: a file with the backup's name is always a whole backup.
         var partial = $"{target}.{Guid.NewGuid():N}.partial";
+        List<string> migrations;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            // The backup holds password hashes and the keys of every sign-in cookie: readable by its owner only,
+            // from the first byte (SQLite writes into the empty file made here).
+            await using (File.Create(partial)) { }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(partial, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             await CopyAsync(database, partial, "DELETE", ct);
+            migrations = await MigrationsOfAsync(partial, ct);
             File.Move(partial, target);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
@@ -48,7 +54,6 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         {
             File.Delete(partial);
         }
-        var migrations = await MigrationsOfAsync(target, ct);
         return new CommandResult(true,
             $"Backed up {database} to {target} ({new FileInfo(target).Length:N0} bytes, schema {migrations.LastOrDefault()}).");
     }
@@ -59,7 +64,7 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         if (!db.Database.IsSqlite()) return PostgreSql(db, "restore", file);
         var source = Path.GetFullPath(file);
         if (!File.Exists(source)) return Refused($"There is no file {source}.");
-        if (!await IsSqliteAsync(source, ct)) return Refused($"{source} is not a Portal backup: it is not a SQLite database. Nothing was restored.");
+        if (await UnreadableAsync(source, ct) is { } unreadable) return unreadable;
 
         var database = DatabasePath(db);
         var folder = Path.GetDirectoryName(database)!;
@@ -74,8 +79,10 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
             // The backup API replaces every page of the database in one transaction: a crash half-way leaves the old
             // database, and an instance that was left running reads the restored one rather than a file deleted under it.
             await CopyAsync(copy, database, "WAL", ct);
+            // An instance left running keeps the schema it started with: an older backup needs it restarted to be migrated.
             return new CommandResult(true, $"Restored {source} into {database}." + (pending == 0 ? "" :
-                $" It is from an older Portal: {pending} migration(s) will be applied when the portal next starts."));
+                $" It is from an older Portal ({pending} migrations behind): restart the portal now, which brings it up to date; " +
+                "until then its pages may fail and /health/ready answers 503."));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or SqliteException)
         {
@@ -106,18 +113,23 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         return null;
     }
 
-    private static async Task<bool> IsSqliteAsync(string file, CancellationToken ct)
+    /// <summary>Why <paramref name="file"/> cannot be read as a SQLite database; null when it can.</summary>
+    private static async Task<CommandResult?> UnreadableAsync(string file, CancellationToken ct)
     {
         await using var connection = Open(file, SqliteOpenMode.ReadOnly);
         try
         {
             await connection.OpenAsync(ct);
             await ColumnAsync(connection, "SELECT count(*) FROM sqlite_master", ct);
-            return true;
+            return null;
         }
         catch (SqliteException e) when (e.SqliteErrorCode == SqliteNotADatabase)
         {
-            return false;
+            return Refused($"{file} is not a Portal backup: it is not a SQLite database. Nothing was restored.");
+        }
+        catch (SqliteException e)
+        {
+            return Refused($"{file} cannot be read ({e.Message}). Nothing was restored.");
         }
     }
 
@@ -183,11 +195,11 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
     /// </summary>
     private static CommandResult PostgreSql(PortalDb db, string verb, string file)
     {
-        var settings = new DbConnectionStringBuilder { ConnectionString = db.Database.GetConnectionString() };
-        string Part(string fallback, params string[] keys) =>
-            keys.Select(k => settings.TryGetValue(k, out var v) ? Convert.ToString(v) : null).FirstOrDefault(v => !string.IsNullOrEmpty(v)) ?? fallback;
-        var connection = $"--host={Quote(Part("localhost", "Host", "Server"))} --port={Quote(Part("5432", "Port"))} " +
-                         $"--username={Quote(Part("portal", "Username", "User ID", "UserID", "User Name"))} --dbname={Quote(Part("portal", "Database"))}";
+        // Npgsql's own reading of the setting, with its defaults (the user is the OS user, the database is named after the user).
+        var settings = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        var user = settings.Username ?? Environment.UserName;
+        var connection = $"--host={Quote(settings.Host ?? "localhost")} --port={settings.Port} " +
+                         $"--username={Quote(user)} --dbname={Quote(settings.Database ?? user)}";
         var command = verb == "backup"
             ? $"pg_dump --format=custom --file={Quote(file)} {connection}"
             : $"pg_restore --clean --if-exists --no-owner --single-transaction {connection} {Quote(file)}";

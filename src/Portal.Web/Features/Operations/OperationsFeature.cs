@@ -21,7 +21,7 @@ public static class OperationsFeature
         // Logging:Console:FormatterName picks the console's format: "json" (the shipped appsettings.json: one object a
         // line with its scopes, so each line carries its RequestId and, inside a circuit, its CircuitId) for a log
         // collector; "simple" (appsettings.Development.json) for a person at a terminal.
-        if (builder.Configuration["Logging:Console:FormatterName"] == ConsoleFormatterNames.Json)
+        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], ConsoleFormatterNames.Json, StringComparison.OrdinalIgnoreCase))
             builder.Logging.AddJsonConsole(o =>
             {
                 o.IncludeScopes = true;
