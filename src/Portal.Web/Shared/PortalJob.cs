@@ -49,12 +49,18 @@ public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> port
     {
         if (!await leases.TryTakeAsync(Name, abort)) return RoundOutcome.HeldElsewhere;
         using var roundOver = CancellationTokenSource.CreateLinkedTokenSource(abort);
-        var renewing = RenewWhileRunningAsync(roundOver.Token);
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        var renewing = RenewWhileRunningAsync(roundOver.Token, leaseLost);
         var outcome = RoundOutcome.WorkLeft; // a failed round is retried by whichever instance comes first
         try
         {
-            outcome = await RoundAsync(abort) ? RoundOutcome.WorkLeft : RoundOutcome.Done;
+            outcome = await RoundAsync(leaseLost.Token) ? RoundOutcome.WorkLeft : RoundOutcome.Done;
             return outcome;
+        }
+        catch (OperationCanceledException) when (leaseLost.IsCancellationRequested && !abort.IsCancellationRequested)
+        {
+            // Another instance holds the job now (this one stalled past the lease): it does the rest, unit by unit.
+            return outcome = RoundOutcome.HeldElsewhere;
         }
         finally
         {
@@ -108,7 +114,7 @@ public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> port
         GC.SuppressFinalize(this);
     }
 
-    private async Task RenewWhileRunningAsync(CancellationToken roundOver)
+    private async Task RenewWhileRunningAsync(CancellationToken roundOver, CancellationTokenSource leaseLost)
     {
         while (!roundOver.IsCancellationRequested)
         {
@@ -116,7 +122,12 @@ public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> port
             {
                 await Task.Delay(JobLeaseRule.RenewEvery, Clock, roundOver);
                 if (!await leases.RenewAsync(Name, roundOver))
-                    log.LogWarning("{Job} lost its lease while its round ran: another instance may run the job at the same time", Name);
+                {
+                    log.LogWarning("{Job} lost its lease while its round ran: the round stops after its current unit of work, " +
+                                   "and the instance that holds the lease now goes on", Name);
+                    await leaseLost.CancelAsync();
+                    return;
+                }
             }
             catch (OperationCanceledException) when (roundOver.IsCancellationRequested)
             {

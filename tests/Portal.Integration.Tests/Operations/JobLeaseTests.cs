@@ -60,6 +60,25 @@ public sealed class JobLeaseTests
     }
 
     [Fact]
+    public async Task A_round_whose_lease_was_taken_over_stops_at_its_next_unit_of_work()
+    {
+        using var portal = new ClockedPortalFactory(Now);
+        var stalled = new GatedJob(portal, "web-1/41/aaaa1111");
+        var running = stalled.TryRoundAsync();
+        await stalled.Entered.Task;
+
+        // The instance stalled past its lease, and another took the job over.
+        await using (var db = await portal.OpenAsSystemAsync())
+            await db.JobLeases.Where(l => l.Job == stalled.Name).ExecuteUpdateAsync(s =>
+                s.SetProperty(l => l.Holder, "web-2/57/bbbb2222").SetProperty(l => l.ExpiresAt, Now.AddHours(1)));
+        portal.Clock.Advance(JobLeaseRule.RenewEvery); // its next renewal finds the lease gone
+
+        Assert.Equal(RoundOutcome.HeldElsewhere, await running.WaitAsync(TimeSpan.FromMinutes(1))); // a bound for a hang
+        Assert.Equal(0, stalled.Units);
+        Assert.Equal("web-2/57/bbbb2222", (await LeaseAsync(portal, stalled.Name)).Holder);
+    }
+
+    [Fact]
     public async Task Two_instances_looping_on_one_job_never_run_two_rounds_at_once()
     {
         using var portal = new ClockedPortalFactory(Now);
