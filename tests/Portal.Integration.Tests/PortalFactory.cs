@@ -28,7 +28,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Portal:MailPickupFolder", Path.Combine(folder, "mail"));
         // The shared demo accounts sign in far more often than people do, all from one address:
         // the rate limits are tested with small limits of their own (Security/RateLimitTests).
-        foreach (var limit in new[] { "SignIn", "SignInPerAddress", "PasswordReset", "Invitation", "DataExport" })
+        foreach (var limit in new[] { "SignIn", "SignInPerAddress", "PasswordReset", "Invitation", "DataExport", "AuditedNotFound" })
             builder.UseSetting($"Portal:RateLimits:{limit}:PermitLimit", "100000");
     }
 

@@ -146,6 +146,21 @@ public sealed class RateLimitTests(RateLimitTests.LimitedPortal portal) : IClass
         Assert.Equal(HttpStatusCode.TooManyRequests, (await SignIn(guesser, "  SPRAY@unknown.test ", "wrong")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_flood_of_404s_by_one_person_is_audited_up_to_its_budget_and_each_still_answers_404()
+    {
+        var client = portal.Client("10.0.7.1");
+        Assert.Equal(HttpStatusCode.Redirect, (await SignIn(client, "am@provider.test")).StatusCode);
+        var probe = Guid.NewGuid().ToString("N");
+
+        for (var i = 1; i <= 5; i++)
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/staff/invoices/INV-99999{i}?probe={probe}")).StatusCode);
+
+        await using var db = portal.OpenAsSystem();
+        var audited = await db.AuditEntries.Where(e => e.Action == SecurityAudit.NotFound).Select(e => e.After).ToListAsync();
+        Assert.Equal(3, audited.Count(after => after!.Contains(probe)));
+    }
+
     private static Task<HttpResponseMessage> SignIn(HttpClient client, string email, string password = PortalFactory.Password) =>
         PortalFactory.PostSignInAsync(client, email, password);
 
@@ -171,6 +186,7 @@ public sealed class RateLimitTests(RateLimitTests.LimitedPortal portal) : IClass
             b.UseSetting("Portal:RateLimits:PasswordReset:PermitLimit", "2");
             b.UseSetting("Portal:RateLimits:Invitation:PermitLimit", "2");
             b.UseSetting("Portal:RateLimits:DataExport:PermitLimit", "2");
+            b.UseSetting("Portal:RateLimits:AuditedNotFound:PermitLimit", "3");
             b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, TestAddress>());
         });
 

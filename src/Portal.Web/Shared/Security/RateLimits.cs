@@ -34,6 +34,12 @@ public sealed class RateLimitSettings
     /// <summary>Invitation page requests per address: invitation tokens are not to be guessed.</summary>
     public RateLimit Invitation { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(5) };
 
+    /// <summary>
+    /// 404s on an address with an id audited per signed-in person: probing is worth recording, a scripted flood is not
+    /// worth a row per request in a table nobody may prune. Past it, requests still get their 404, unrecorded.
+    /// </summary>
+    public RateLimit AuditedNotFound { get; set; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) };
+
     /// <summary>Data export downloads per person: an archive is the Client's whole data.</summary>
     public RateLimit DataExport { get; set; } = new() { PermitLimit = 20, Window = TimeSpan.FromMinutes(5) };
 }

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 
 namespace Portal.Web.Shared.Security;
@@ -8,7 +11,7 @@ namespace Portal.Web.Shared.Security;
 /// a password guesser or someone probing other Clients' ids at /staff/audit (kind "Security").
 /// Never the attempted password; never what was typed into the e-mail field unless it names an existing account.
 /// </summary>
-public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvider clock)
+public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvider clock, IOptions<PortalOptions> options)
 {
     public const string Kind = "Security";
     public const string SignInFailed = "Security.SignInFailed";
@@ -62,7 +65,23 @@ public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvi
         await next();
         if (http.Response.StatusCode == StatusCodes.Status404NotFound && http.User.Identity?.IsAuthenticated == true
             && http.GetEndpoint() is RouteEndpoint { RoutePattern.Parameters.Count: > 0 })
-            await http.RequestServices.GetRequiredService<SecurityAudit>().AccessRefusedAsync(http, NotFound);
+        {
+            var audit = http.RequestServices.GetRequiredService<SecurityAudit>();
+            if (audit.WithinNotFoundBudget(http.User)) await audit.AccessRefusedAsync(http, NotFound);
+        }
+    }
+
+    // Per person: when their current window started, and how many 404s it has audited.
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Since, int Count)> notFoundAudited = new();
+
+    private bool WithinNotFoundBudget(ClaimsPrincipal user)
+    {
+        var budget = options.Value.RateLimits.AuditedNotFound;
+        var now = clock.GetUtcNow();
+        if (notFoundAudited.Count > 10_000) notFoundAudited.Clear();
+        var window = notFoundAudited.AddOrUpdate(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", _ => (now, 1),
+            (_, seen) => now - seen.Since >= budget.Window ? (now, 1) : (seen.Since, seen.Count + 1));
+        return window.Count <= budget.PermitLimit;
     }
 
     private async Task WriteAsync(Actor actor, string action, Guid? clientId, string? entityId, object details)
