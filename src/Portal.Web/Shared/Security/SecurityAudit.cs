@@ -30,20 +30,17 @@ public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvi
         });
 
     // A refused flood must not become a flood of audit rows: one entry per address and e-mail per minute.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> throttledAudited = new();
+    private readonly AuditBudget throttledAudited = new();
 
     /// <summary>A sign-in post refused by the rate limit, before any password was checked.</summary>
-    public async Task SignInThrottledAsync(HttpContext http, string typedEmail)
+    public async Task SignInThrottledAsync(HttpContext http, string normalizedEmail)
     {
-        var key = $"{http.Connection.RemoteIpAddress}|{typedEmail}";
-        var now = clock.GetUtcNow();
-        if (throttledAudited.TryGetValue(key, out var last) && now - last < TimeSpan.FromMinutes(1)) return;
-        if (throttledAudited.Count > 10_000) throttledAudited.Clear();
-        throttledAudited[key] = now;
+        if (!throttledAudited.Allows($"{http.Connection.RemoteIpAddress}|{normalizedEmail}", 1, TimeSpan.FromMinutes(1), clock.GetUtcNow()))
+            return;
 
         await using var db = await factory.OpenAsSystemAsync(clock);
-        var account = typedEmail.Length == 0 ? null
-            : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == typedEmail.ToUpperInvariant());
+        var account = normalizedEmail.Length == 0 ? null
+            : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalizedEmail);
         await SignInRefusedAsync(http, account, SignInThrottled, "too many attempts");
     }
 
@@ -71,17 +68,27 @@ public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvi
         }
     }
 
-    // Per person: when their current window started, and how many 404s it has audited.
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Since, int Count)> notFoundAudited = new();
+    // Per signed-in person: at most Portal:RateLimits:AuditedNotFound 404s on the record per window.
+    private readonly AuditBudget notFoundAudited = new();
 
     private bool WithinNotFoundBudget(ClaimsPrincipal user)
     {
         var budget = options.Value.RateLimits.AuditedNotFound;
-        var now = clock.GetUtcNow();
-        if (notFoundAudited.Count > 10_000) notFoundAudited.Clear();
-        var window = notFoundAudited.AddOrUpdate(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", _ => (now, 1),
-            (_, seen) => now - seen.Since >= budget.Window ? (now, 1) : (seen.Since, seen.Count + 1));
-        return window.Count <= budget.PermitLimit;
+        return notFoundAudited.Allows(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", budget.PermitLimit, budget.Window, clock.GetUtcNow());
+    }
+
+    /// <summary>How many audit entries a key (an address and e-mail, a person) may still write in its current window.</summary>
+    private sealed class AuditBudget
+    {
+        private readonly ConcurrentDictionary<string, (DateTimeOffset Since, int Count)> windows = new();
+
+        public bool Allows(string key, int limit, TimeSpan window, DateTimeOffset now)
+        {
+            if (windows.Count > 10_000) windows.Clear(); // keys are whatever callers send: bounded, at the price of a fresh start
+            var current = windows.AddOrUpdate(key, _ => (now, 1),
+                (_, seen) => now - seen.Since >= window ? (now, 1) : (seen.Since, seen.Count + 1));
+            return current.Count <= limit;
+        }
     }
 
     private async Task WriteAsync(Actor actor, string action, Guid? clientId, string? entityId, object details)
