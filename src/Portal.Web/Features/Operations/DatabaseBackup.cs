@@ -21,6 +21,8 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
     /// <summary>Tables every Portal database has had since its first migration: a file without them is something else.</summary>
     private static readonly string[] PortalTables = [History, "AspNetUsers", "Clients", "AcceptanceRecords", "AuditEntries"];
 
+    private const string AppliedMigrations = $"SELECT MigrationId FROM {History} ORDER BY MigrationId";
+
     private const int SqliteNotADatabase = 26;
 
     public async Task<CommandResult> BackupAsync(string file, CancellationToken ct = default)
@@ -73,8 +75,10 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         {
             Directory.CreateDirectory(folder);
             await CopyAsync(source, copy, "DELETE", ct);
-            if (await RefusalAsync(copy, source, db.Database.GetMigrations().ToList(), ct) is { } refusal) return refusal;
-            var pending = db.Database.GetMigrations().Except(await MigrationsOfAsync(copy, ct)).Count();
+            var known = db.Database.GetMigrations().ToList();
+            var (refusal, applied) = await CheckAsync(copy, source, known, ct);
+            if (refusal is not null) return refusal;
+            var pending = known.Except(applied).Count();
 
             // The backup API replaces every page of the database in one transaction: a crash half-way leaves the old
             // database, and an instance that was left running reads the restored one rather than a file deleted under it.
@@ -94,23 +98,28 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
         }
     }
 
-    /// <summary>Why the checked copy of <paramref name="source"/> may not replace the database; null when it may.</summary>
-    private static async Task<CommandResult?> RefusalAsync(string copy, string source, IReadOnlyList<string> known, CancellationToken ct)
+    /// <summary>
+    /// Why the checked copy of <paramref name="source"/> may not replace the database (null when it may), and the
+    /// migrations its schema has.
+    /// </summary>
+    private static async Task<(CommandResult? Refusal, List<string> Applied)> CheckAsync(
+        string copy, string source, IReadOnlyList<string> known, CancellationToken ct)
     {
         await using var connection = Open(copy, SqliteOpenMode.ReadOnly);
         await connection.OpenAsync(ct);
         var tables = await ColumnAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'table'", ct);
         if (PortalTables.Except(tables).ToList() is [_, ..] missing)
-            return Refused($"{source} is not a Portal backup: it lacks Portal's tables {string.Join(", ", missing)}. Nothing was restored.");
+            return (Refused($"{source} is not a Portal backup: it lacks Portal's tables {string.Join(", ", missing)}. Nothing was restored."), []);
         if (await ColumnAsync(connection, "PRAGMA integrity_check", ct) is not ["ok"])
-            return Refused($"{source} is damaged (SQLite's integrity check fails). Nothing was restored.");
+            return (Refused($"{source} is damaged (SQLite's integrity check fails). Nothing was restored."), []);
 
-        var applied = await ColumnAsync(connection, $"SELECT MigrationId FROM {History} ORDER BY MigrationId", ct);
-        if (applied.Count == 0) return Refused($"{source} is not a Portal backup: its schema history is empty. Nothing was restored.");
+        var applied = await ColumnAsync(connection, AppliedMigrations, ct);
+        if (applied.Count == 0)
+            return (Refused($"{source} is not a Portal backup: its schema history is empty. Nothing was restored."), applied);
         if (applied.Except(known).ToList() is [_, ..] unknown)
-            return Refused($"{source} comes from a newer Portal: its schema has {string.Join(", ", unknown)}, which this build does not know " +
-                           $"(its latest is {known.LastOrDefault()}). Restore it with that Portal version or a later one. Nothing was restored.");
-        return null;
+            return (Refused($"{source} comes from a newer Portal: its schema has {string.Join(", ", unknown)}, which this build does not know " +
+                            $"(its latest is {known.LastOrDefault()}). Restore it with that Portal version or a later one. Nothing was restored."), applied);
+        return (null, applied);
     }
 
     /// <summary>Why <paramref name="file"/> cannot be read as a SQLite database; null when it can.</summary>
@@ -137,7 +146,7 @@ public sealed class DatabaseBackup(IDbContextFactory<PortalDb> factory)
     {
         await using var connection = Open(file, SqliteOpenMode.ReadOnly);
         await connection.OpenAsync(ct);
-        return await ColumnAsync(connection, $"SELECT MigrationId FROM {History} ORDER BY MigrationId", ct);
+        return await ColumnAsync(connection, AppliedMigrations, ct);
     }
 
     /// <summary>
