@@ -24,7 +24,7 @@ public sealed record PolicyAnswer(bool Allowed, string? Message)
 
 /// <summary>
 /// DOMAIN "Impersonation": who may act as whom, for how long, and what is refused while they do.
-/// The one place these rules live; services ask it through ImpersonationGuard (Portal.Web).
+/// The one place these rules live; services ask it through NotWhileImpersonating (Portal.Web).
 /// </summary>
 public static class ImpersonationPolicy
 {

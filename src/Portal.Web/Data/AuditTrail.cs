@@ -86,7 +86,7 @@ internal static class AuditTrail
     // An owned value (an address) is part of its owner's row and is not an entity of its own.
     private static bool IsAudited(EntityEntry entry) => !entry.Metadata.IsOwned() && entry.Entity is not (AuditEntry
         // The outbox is delivery bookkeeping; the change that queued an e-mail is audited itself.
-        or Shared.Mail.OutboxEmail
+        or OutboxEmail
         or DataProtectionKey
         // Which instance runs a job's round: operational state, taken and released every few seconds.
         or Portal.Domain.Operations.JobLease

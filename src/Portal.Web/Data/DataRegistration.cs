@@ -32,7 +32,7 @@ public static class DataRegistration
             db.Clock = sp.GetRequiredService<TimeProvider>();
             return db;
         });
-        builder.Services.AddScoped<PortalData>();
+        builder.Services.AddScoped<PersonDatabase>();
         builder.Services.AddHttpContextAccessor();
 
         // Keys in the database so sign-in cookies survive restarts and work on every instance. Whoever reads the

@@ -16,7 +16,7 @@ using Portal.Web.Shared.Mail;
 namespace Portal.Web.Data;
 
 /// <summary>
-/// The portal's database. Open it through <see cref="Shared.PortalData"/>, which scopes it to the
+/// The portal's database. Open it through <see cref="PersonDatabase"/>, which scopes it to the
 /// signed-in person: a Client's people then read only their own Client's rows (the query filters
 /// below), and every change is audited in their name.
 /// </summary>
@@ -73,7 +73,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        PortalModel.Configure(builder, this);
+        TableMapping.Configure(builder, this);
     }
 
     // Each provider has its own migrations (Data/Migrations/Sqlite, Data/Migrations/PostgreSQL); set here so every

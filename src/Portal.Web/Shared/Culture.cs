@@ -54,4 +54,23 @@ public static class Culture
     public static string Date(DateOnly date) => Date(date, CultureInfo.CurrentCulture);
 
     public static string Date(DateOnly date, CultureInfo culture) => date.ToString("d MMMM yyyy", culture);
+
+    /// <summary>
+    /// Runs <paramref name="render"/> with the UI culture set to <paramref name="culture"/>: documents and e-mails go out in
+    /// their reader's language (the Client's, or a staff member's), whatever the language of the request that produced them.
+    /// </summary>
+    public static TResult In<TResult>(string? culture, Func<TResult> render)
+    {
+        var (ui, current) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
+        var target = CultureInfo.GetCultureInfo(Supported.Contains(culture) ? culture! : Supported[0]);
+        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = target;
+        try
+        {
+            return render();
+        }
+        finally
+        {
+            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, current);
+        }
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Web.Data;
 using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Integration.Tests.Operations;
 

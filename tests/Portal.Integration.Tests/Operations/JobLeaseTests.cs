@@ -4,6 +4,7 @@ using Portal.Domain.Operations;
 using Portal.Web.Data;
 using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Integration.Tests.Operations;
 

@@ -7,6 +7,7 @@ using Portal.Domain.Staff;
 using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Data;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Billing;
 
@@ -15,7 +16,7 @@ namespace Portal.Web.Features.Billing;
 /// <see cref="InvoiceIssuer"/>; to the Client's administrators when none is named. Changing them is refused while
 /// impersonating: where the Client's invoices go is the Client's own decision.
 /// </summary>
-public sealed class BillingContacts(PortalData data, ImpersonationGuard guard, IStringLocalizer<Text> T)
+public sealed class BillingContacts(PersonDatabase data, NotWhileImpersonating guard, IStringLocalizer<Text> T)
 {
     /// <summary>The Client's contacts in the order they were named, and the administrators who get invoices when there is none.</summary>
     public async Task<BillingContactsView> ViewAsync()

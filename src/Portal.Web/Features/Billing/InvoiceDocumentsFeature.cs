@@ -15,7 +15,7 @@ public static class InvoiceDocumentsFeature
     public static void MapInvoiceDocumentEndpoints(this WebApplication app)
     {
         // DOMAIN "Invoices and payment": a ClientAdmin downloads the PDF of each invoice, or all of them at once.
-        // Both read through PortalData: another Client's number is a 404, like an unknown one.
+        // Both read through PersonDatabase: another Client's number is a 404, like an unknown one.
         // "all.zip" is a literal segment, so it wins over the page /invoices/{Number}; the PDF route has two segments.
         app.MapGet("/invoices/all.zip", async (InvoiceDocuments documents, CancellationToken ct) =>
                 await documents.ZipAsync(ct) is { } zip
@@ -33,7 +33,7 @@ public static class InvoiceDocumentsFeature
 }
 
 /// <summary>The signed-in Client's invoices as PDF documents, read through the tenancy filter.</summary>
-public sealed class InvoiceDocuments(PortalData data)
+public sealed class InvoiceDocuments(PersonDatabase data)
 {
     public async Task<byte[]?> PdfAsync(string number, CancellationToken ct)
     {

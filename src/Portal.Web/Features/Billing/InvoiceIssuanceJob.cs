@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Portal.Web.Data;
 using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Web.Features.Billing;
 

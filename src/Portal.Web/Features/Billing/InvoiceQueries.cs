@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Web.Shared;
+using Portal.Web.Data;
+
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Web.Features.Billing;
 
 /// <summary>The Client's invoices, read through the tenancy filter: another Client's number finds nothing.</summary>
-public sealed class InvoiceQueries(PortalData data, TimeProvider clock)
+public sealed class InvoiceQueries(PersonDatabase data, TimeProvider clock)
 {
     public DateOnly Today => clock.Today();
 

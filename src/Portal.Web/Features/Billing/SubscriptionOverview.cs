@@ -3,14 +3,15 @@ using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.Subscription;
 using Portal.Web.Shared;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Billing;
 
 /// <summary>
-/// Where the signed-in Client's contract stands (SEO §3, §10.3, §11.1.2): read through <see cref="PortalData"/>,
+/// Where the signed-in Client's contract stands (SEO §3, §10.3, §11.1.2): read through <see cref="PersonDatabase"/>,
 /// so the tenancy filter makes the Client's own order form the only one found.
 /// </summary>
-public sealed class SubscriptionOverviewService(PortalData data, TimeProvider clock)
+public sealed class SubscriptionOverviewService(PersonDatabase data, TimeProvider clock)
 {
     public DateOnly Today => clock.Today();
 

@@ -12,7 +12,7 @@ using Portal.Web.Shared;
 namespace Portal.Web.Features.Dashboard;
 
 /// <summary>What each role sees first: where its contract stands (Client people) or which Clients need attention (staff).</summary>
-public sealed class DashboardService(PortalData data, TimeProvider clock)
+public sealed class DashboardService(PersonDatabase data, TimeProvider clock)
 {
     private DateOnly Today => clock.Today();
 

@@ -13,6 +13,7 @@ using Portal.Web.Features.Account;
 using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Mail;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Seats;
 
@@ -22,8 +23,8 @@ namespace Portal.Web.Features.Seats;
 /// <see cref="ClientLock"/>, so the cap and the last-administrator rule hold when two admins act at once.
 /// </summary>
 public sealed class SeatService(
-    PortalData data, TimeProvider clock, IStringLocalizer<Text> T, SignedOutUsers signedOut, IOptions<PortalOptions> options,
-    ImpersonationGuard guard)
+    PersonDatabase data, TimeProvider clock, IStringLocalizer<Text> T, SignedOutUsers signedOut, IOptions<PortalOptions> options,
+    NotWhileImpersonating guard)
 {
     public async Task<SeatOverview?> OverviewAsync()
     {

@@ -21,7 +21,7 @@ public sealed class NoticeEmails(IDbContextFactory<PortalDb> factory, TimeProvid
     {
         foreach (var r in await RecipientsAsync(client, ct))
         {
-            var (subject, body) = TerminationText.In(r.Culture, () => (
+            var (subject, body) = Culture.In(r.Culture, () => (
                 T["Termination notice filed: {0}, {1}", T[TerminationText.KindName(notice.Kind)], client.LegalName].Value,
                 P(T["{0} filed a notice of {1} on {2} (reference {3}).", client.LegalName, T[TerminationText.KindName(notice.Kind)],
                     Culture.Date(DateOnly.FromDateTime(notice.FiledAt.UtcDateTime)), TerminationText.Reference(notice)]) +
@@ -38,7 +38,7 @@ public sealed class NoticeEmails(IDbContextFactory<PortalDb> factory, TimeProvid
     {
         foreach (var r in await RecipientsAsync(client, ct))
         {
-            var (subject, body) = TerminationText.In(r.Culture, () => (
+            var (subject, body) = Culture.In(r.Culture, () => (
                 T["Termination notice {0}: {1}", TerminationText.Reference(notice), T[TerminationText.StatusName(notice.Status)]].Value,
                 P(T["The notice of {0} of {1} is now: {2}.", T[TerminationText.KindName(notice.Kind)], client.LegalName,
                     T[TerminationText.StatusName(notice.Status)]]) +
@@ -53,7 +53,7 @@ public sealed class NoticeEmails(IDbContextFactory<PortalDb> factory, TimeProvid
     {
         foreach (var r in (await RecipientsAsync(client, ct)).Where(r => !r.IsStaff))
         {
-            var (subject, body) = TerminationText.In(r.Culture, () => (
+            var (subject, body) = Culture.In(r.Culture, () => (
                 T["Access to the portal closes in {0} days: export your data", daysLeft].Value,
                 LastDay(T, notice) +
                 P(T["Before then, download all your data (invoices, users, subsidiaries, acceptance records and a contract summary) in one archive from the Termination page of the portal."])));

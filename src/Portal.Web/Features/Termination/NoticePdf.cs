@@ -16,7 +16,7 @@ public static class NoticePdf
     public static string FileName(TerminationNotice notice) => $"{TerminationText.Reference(notice)}.pdf";
 
     public static byte[] Render(NoticeRow row, Client client, ProviderProfile provider, string orderForm, IReadOnlyList<SlaMonth> slaBreach,
-        DateTimeOffset producedAt, IStringLocalizer T) => TerminationText.In(client.Culture, () =>
+        DateTimeOffset producedAt, IStringLocalizer T) => Culture.In(client.Culture, () =>
     {
         var n = row.Notice;
         var kind = T[TerminationText.KindName(n.Kind)];

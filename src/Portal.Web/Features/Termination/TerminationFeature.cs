@@ -7,6 +7,7 @@ using Portal.Web.Features.Termination.Export;
 using Portal.Web.Features.Termination.Staff;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Security;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Termination;
 
@@ -24,8 +25,8 @@ public static class TerminationFeature
 
     public static void MapTerminationEndpoints(this WebApplication app)
     {
-        // The notice as a letter to send, in the Client's language. Read through PortalData: another Client's notice is a 404.
-        app.MapGet("/termination/notices/{id:guid}/pdf", async (Guid id, PortalData data, IStringLocalizer<Text> T, CancellationToken ct) =>
+        // The notice as a letter to send, in the Client's language. Read through PersonDatabase: another Client's notice is a 404.
+        app.MapGet("/termination/notices/{id:guid}/pdf", async (Guid id, PersonDatabase data, IStringLocalizer<Text> T, CancellationToken ct) =>
             {
                 await using var db = await data.OpenAsync();
                 var row = await TerminationService.NoticeRows(db, db.TerminationNotices.AsNoTracking().Where(n => n.Id == id)).SingleOrDefaultAsync(ct);
@@ -47,7 +48,7 @@ public static class TerminationFeature
             .RequireAuthorization(p => p.RequireRole(Role.ClientAdmin, Role.AccountManager, Role.Support, Role.ProviderAdmin));
 
         // SEO §8.3: the archive of the Client's data, for its administrators only.
-        app.MapGet("/termination/exports/{id:guid}", async (Guid id, PortalData data, CancellationToken ct) =>
+        app.MapGet("/termination/exports/{id:guid}", async (Guid id, PersonDatabase data, CancellationToken ct) =>
             {
                 await using var db = await data.OpenAsync();
                 var export = await db.DataExports.AsNoTracking()

@@ -4,6 +4,7 @@ using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Web.Features.Termination;
 

@@ -29,25 +29,6 @@ public static class TerminationText
     public static string Say(IStringLocalizer T, RuleMessage message) =>
         T[message.Template, message.Args.Select(a => a is DateOnly d ? Culture.Date(d) : a).ToArray()];
 
-    /// <summary>
-    /// Runs <paramref name="render"/> with the UI culture set to <paramref name="culture"/>: documents and e-mails go out in
-    /// their reader's language (the Client's, or a staff member's), whatever the language of the request that produced them.
-    /// </summary>
-    public static TResult In<TResult>(string? culture, Func<TResult> render)
-    {
-        var (ui, current) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
-        var target = CultureInfo.GetCultureInfo(Culture.Supported.Contains(culture) ? culture! : Culture.Supported[0]);
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = target;
-        try
-        {
-            return render();
-        }
-        finally
-        {
-            (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture) = (ui, current);
-        }
-    }
-
     /// <summary>A short reference for a notice, quoted in letters and on the phone.</summary>
     public static string Reference(TerminationNotice notice) =>
         "TN-" + notice.FiledAt.UtcDateTime.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "-" + notice.Id.ToString("N")[..6].ToUpperInvariant();

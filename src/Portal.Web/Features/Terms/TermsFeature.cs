@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Web.Shared;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Terms;
 
@@ -16,7 +17,7 @@ public static class TermsFeature
 
     /// <summary>A document version as a PDF, for anyone signed in: the versions are the same for every Client.</summary>
     public static void MapTermsEndpoints(this WebApplication app) =>
-        app.MapGet("/terms/{versionId:guid}/pdf", async (Guid versionId, PortalData data, IStringLocalizer<Text> T, CancellationToken ct) =>
+        app.MapGet("/terms/{versionId:guid}/pdf", async (Guid versionId, PersonDatabase data, IStringLocalizer<Text> T, CancellationToken ct) =>
             {
                 await using var db = await data.OpenAsync();
                 var now = db.Clock.GetUtcNow();

@@ -7,11 +7,13 @@ using Portal.Domain.Staff;
 using Portal.Domain.Terms;
 using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Shared;
+using Portal.Web.Data;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Terms;
 
 /// <summary>The Client's side of the contract documents: where it stands, its history, and clickwrap acceptance.</summary>
-public sealed class TermsService(PortalData data, TimeProvider clock, ConnectionEvidence connection, ImpersonationGuard guard, IStringLocalizer<Text> T)
+public sealed class TermsService(PersonDatabase data, TimeProvider clock, ConnectionEvidence connection, NotWhileImpersonating guard, IStringLocalizer<Text> T)
 {
     /// <summary>The exact wording shown next to the box and on the button; recorded with each acceptance.</summary>
     public string CheckboxWording => T["I have read and accept this document."];

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
+using Portal.Web.Shared.Jobs;
+
 namespace Portal.Web.Shared.Mail;
 
 public static class MailFeature

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;
+using Portal.Web.Data;
 
 namespace Portal.Web.Shared.Mail;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Portal.Web.Data;
 using Portal.Web.Features.Operations;
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Web.Shared.Mail;
 

@@ -46,7 +46,7 @@ public sealed class SecurityAudit(IDbContextFactory<PortalDb> factory, TimeProvi
 
     /// <summary>A signed-in person refused a page (their role) or answered 404 on an address with an id in it.</summary>
     public Task AccessRefusedAsync(HttpContext http, string action) =>
-        WriteAsync(PortalData.ActorFor(http.User), action, null, null, new
+        WriteAsync(PersonDatabase.ActorFor(http.User), action, null, null, new
         {
             http.Request.Method,
             Path = http.Request.Path.Value + http.Request.QueryString.Value,

@@ -7,6 +7,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Features.Terms;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Integration.Tests.Staff.Impersonation;
 

@@ -1335,7 +1335,7 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Web.Shared.Mail.OutboxEmail", b =>
+            modelBuilder.Entity("Portal.Web.Data.OutboxEmail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1306,7 +1306,7 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Portal.Web.Shared.Mail.OutboxEmail", b =>
+            modelBuilder.Entity("Portal.Web.Data.OutboxEmail", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -5,6 +5,7 @@ using Portal.Web.Data;
 using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Mail;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Billing.Staff;
 
@@ -13,7 +14,7 @@ namespace Portal.Web.Features.Billing.Staff;
 /// revision is recorded (the order form keeps its signed prices); invoices of periods starting on or after the
 /// anniversary take the new prices, and the Client's administrators are told at once (the announcement).
 /// </summary>
-public sealed class PriceRevisions(PortalData data, TimeProvider clock)
+public sealed class PriceRevisions(PersonDatabase data, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RevisableClient>> ClientsAsync()
     {

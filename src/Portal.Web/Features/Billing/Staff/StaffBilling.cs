@@ -7,6 +7,7 @@ using Portal.Domain.Staff;
 using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Data;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Billing.Staff;
 
@@ -14,7 +15,7 @@ namespace Portal.Web.Features.Billing.Staff;
 /// The Provider's side of billing (DOMAIN "People": an AccountManager issues invoices and credit notes and records
 /// payments for the Clients assigned to them; a ProviderAdmin for every Client; Support reads only).
 /// </summary>
-public sealed class StaffBilling(PortalData data, InvoiceIssuer issuer, TimeProvider clock)
+public sealed class StaffBilling(PersonDatabase data, InvoiceIssuer issuer, TimeProvider clock)
 {
     public DateOnly Today => clock.Today();
 
@@ -91,7 +92,7 @@ public sealed class StaffBilling(PortalData data, InvoiceIssuer issuer, TimeProv
             if (clientId is null) return CreditNoteDraft.Refused($"There is no invoice {number}.");
             if (!await MayActForAsync(db, clientId.Value)) return CreditNoteDraft.Refused(NotYours);
         }
-        return await issuer.IssueCreditNoteAsync(PortalData.ActorFor(await data.PrincipalAsync()), number, credited);
+        return await issuer.IssueCreditNoteAsync(PersonDatabase.ActorFor(await data.PrincipalAsync()), number, credited);
     }
 
     internal const string NotYours = "Only the Client's AccountManager or a ProviderAdmin may do this.";

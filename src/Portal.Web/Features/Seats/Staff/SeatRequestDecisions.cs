@@ -6,6 +6,7 @@ using Portal.Domain.People;
 using Portal.Domain.Seats;
 using Portal.Web.Data;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Seats.Staff;
 
@@ -14,7 +15,7 @@ namespace Portal.Web.Features.Seats.Staff;
 /// decides. Approval raises the order form's cap and leaves a pro-rata charge for the Client's next invoice,
 /// in one save.
 /// </summary>
-public sealed class SeatRequestDecisions(PortalData data, TimeProvider clock, IStringLocalizer<Text> T)
+public sealed class SeatRequestDecisions(PersonDatabase data, TimeProvider clock, IStringLocalizer<Text> T)
 {
     public async Task<IReadOnlyList<SeatRequestRow>> ListAsync(SeatRequestStatus? status)
     {

@@ -12,7 +12,7 @@ namespace Portal.Web.Features.Staff.Acceptances;
 /// list, one record's evidence, and the CSV export, all from the same filter. Every filter lands on one
 /// of the AcceptanceRecords indexes (each ends in AcceptedAt), so "newest first" is read in index order.
 /// </summary>
-public sealed class AcceptanceReview(PortalData data)
+public sealed class AcceptanceReview(PersonDatabase data)
 {
     /// <summary>What Support narrows the records to; null means "any". Bound from the query string by the CSV endpoint.</summary>
     /// <param name="From">First UTC day included.</param>

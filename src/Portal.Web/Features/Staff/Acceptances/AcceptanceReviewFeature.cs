@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Web.Shared;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Staff.Acceptances;
 
@@ -28,7 +29,7 @@ public static class AcceptanceReviewFeature
         // A ClientAdmin downloads the same sheet as an acceptance certificate; the tenancy filter makes
         // another Client's record a 404.
         app.MapGet("/acceptances/{id:long}/pdf", async (
-                long id, AcceptanceReview review, PortalData data, IStringLocalizer<Text> T, TimeProvider clock, CancellationToken ct) =>
+                long id, AcceptanceReview review, PersonDatabase data, IStringLocalizer<Text> T, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await review.EvidenceAsync(id, ct) is not { } evidence) return Results.NotFound();
                 await using var db = await data.OpenAsync();

@@ -10,7 +10,7 @@ namespace Portal.Web.Features.Staff.Acceptances;
 /// chain in Id order, in batches, then compares its length with the audit log, because deleting the
 /// last records leaves a shorter chain that is still intact on its own.
 /// </summary>
-public sealed class ChainIntegrity(PortalData data)
+public sealed class ChainIntegrity(PersonDatabase data)
 {
     public const int BatchSize = 5_000;
 

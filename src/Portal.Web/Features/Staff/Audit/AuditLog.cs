@@ -7,6 +7,7 @@ using Portal.Domain.People;
 using Portal.Domain.Staff;
 using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Shared;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Staff.Audit;
 
@@ -14,7 +15,7 @@ namespace Portal.Web.Features.Staff.Audit;
 /// DOMAIN "Audit": Support and ProviderAdmins read every change of state, filtered and paged on the server,
 /// and export the filtered set as CSV. Entries are written by AuditTrail in the data layer, never here.
 /// </summary>
-public sealed class AuditLog(PortalData data)
+public sealed class AuditLog(PersonDatabase data)
 {
     /// <param name="Person">Start of the e-mail of whoever acted, or on whose behalf.</param>
     /// <param name="Kind">The changed entity type (Invoice, ImpersonationSession…) or an event family (Impersonation).</param>

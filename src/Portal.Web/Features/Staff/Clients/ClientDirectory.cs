@@ -10,6 +10,7 @@ using Portal.Domain.Termination;
 using Portal.Domain.Terms;
 using Portal.Web.Data;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Staff.Clients;
 
@@ -17,7 +18,7 @@ namespace Portal.Web.Features.Staff.Clients;
 /// The staff's Clients: the searchable list, one Client with everything about it, a new Client with its
 /// signed order form, and the AccountManagers assigned to it.
 /// </summary>
-public sealed class ClientDirectory(PortalData data, TimeProvider clock)
+public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
 {
     /// <param name="Text">Part of the legal name or the number.</param>
     public sealed record Filter(string? Text = null, string? AccountManagerId = null, bool Trial = false, bool RenewalSoon = false,

@@ -5,6 +5,7 @@ using Portal.Domain.Staff;
 using Portal.Web.Data;
 using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Staff.Impersonation;
 
@@ -13,7 +14,7 @@ public static class ImpersonationFeature
     public static void AddImpersonationFeature(this IServiceCollection services)
     {
         services.AddScoped<ImpersonationService>();
-        services.AddScoped<ImpersonationGuard>();
+        services.AddScoped<NotWhileImpersonating>();
         services.AddScoped<StaffAccess>();
         // Identity re-issues the cookie when it re-checks the security stamp: keep who is acting and the session in it.
         services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Portal.Domain.Staff;
 using Portal.Web.Data;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Staff.Impersonation;
 
@@ -13,7 +14,7 @@ namespace Portal.Web.Features.Staff.Impersonation;
 /// </summary>
 public sealed class ImpersonationGate(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, ImpersonationService sessions, ImpersonationGuard guard,
+    public async Task InvokeAsync(HttpContext http, ImpersonationService sessions, NotWhileImpersonating guard,
         SignInManager<PortalUser> signIn, TimeProvider clock)
     {
         if (!PortalClaims.IsImpersonated(http.User) || IsStaticAsset(http.Request.Path))

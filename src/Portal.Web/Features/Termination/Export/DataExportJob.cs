@@ -12,6 +12,7 @@ using Portal.Web.Features.Billing;
 using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Pdf;
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Web.Features.Termination.Export;
 
@@ -83,7 +84,7 @@ public sealed class DataExportJob(
                 var notices = await db.TerminationNotices.AsNoTracking().OrderBy(n => n.FiledAt).ToListAsync(ct);
                 var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
 
-                TerminationText.In(client.Culture, () =>
+                Culture.In(client.Culture, () =>
                 {
                     Add(zip, "users.csv", Csv([T["Name"], T["E-mail"], T["Role"], T["Subsidiary"], T["Service account"], T["Created (UTC)"], T["Deactivated (UTC)"]],
                         users.Select(u => (IEnumerable<string?>)[u.DisplayName, u.Email,

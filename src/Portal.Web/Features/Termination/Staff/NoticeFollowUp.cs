@@ -6,6 +6,7 @@ using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Termination.Staff;
 
@@ -14,7 +15,7 @@ namespace Portal.Web.Features.Termination.Staff;
 /// letter's receipt (it sets a breach notice's effective date), marks a breach cured, and enters the monthly availability
 /// figures; Support reads only. An AccountManager sees only the Clients assigned to them.
 /// </summary>
-public sealed class NoticeFollowUp(PortalData data, NoticeEmails emails, TimeProvider clock, IStringLocalizer<Text> T)
+public sealed class NoticeFollowUp(PersonDatabase data, NoticeEmails emails, TimeProvider clock, IStringLocalizer<Text> T)
 {
     public DateOnly Today => clock.Today();
 

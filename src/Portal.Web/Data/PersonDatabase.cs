@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.People;
-using Portal.Web.Data;
+using Portal.Web.Shared;
 
-namespace Portal.Web.Shared;
+namespace Portal.Web.Data;
 
 /// <summary>
 /// The one way pages, services and endpoints open the database: a short-lived <see cref="PortalDb"/>
@@ -12,7 +12,7 @@ namespace Portal.Web.Shared;
 /// Client's id then finds nothing, which the pages turn into a 404); staff read across Clients;
 /// every change is audited in the person's name.
 /// </summary>
-public sealed class PortalData(
+public sealed class PersonDatabase(
     IDbContextFactory<PortalDb> factory,
     AuthenticationStateProvider authState,
     IHttpContextAccessor http,
@@ -51,17 +51,5 @@ public sealed class PortalData(
                     clientId, SeesAllClients: false, OnBehalfOfUserId: id, OnBehalfOfEmail: email)
                 : Actor.ClientPerson(id, email, clientId);
         return Role.All.Any(r => Role.IsStaffRole(r) && user.IsInRole(r)) ? Actor.Staff(id, email) : Actor.Nobody;
-    }
-}
-
-public static class PortalDbFactoryExtensions
-{
-    /// <summary>For the portal's own work (start-up, demo data, background jobs): reads every Client, audited as "system".</summary>
-    public static async Task<PortalDb> OpenAsSystemAsync(this IDbContextFactory<PortalDb> factory, TimeProvider clock)
-    {
-        var db = await factory.CreateDbContextAsync();
-        db.Actor = Actor.System;
-        db.Clock = clock;
-        return db;
     }
 }

@@ -14,7 +14,7 @@ using Portal.Web.Shared.Mail;
 namespace Portal.Web.Data;
 
 /// <summary>Table shapes, keys, indexes and the one tenancy filter, for every Domain entity.</summary>
-internal static class PortalModel
+internal static class TableMapping
 {
     public static void Configure(ModelBuilder b, PortalDb db)
     {

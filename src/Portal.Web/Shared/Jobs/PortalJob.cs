@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portal.Domain.Operations;
-using Portal.Web.Features.Operations;
 
-namespace Portal.Web.Shared;
+namespace Portal.Web.Shared.Jobs;
 
 /// <summary>What became of an attempt at a round.</summary>
 public enum RoundOutcome
@@ -152,18 +151,5 @@ public abstract class PortalJob(TimeProvider clock, IOptions<PortalOptions> port
         {
             log.LogWarning(e, "{Job} could not release its lease; it lapses after {Duration}", Name, JobLeaseRule.Duration);
         }
-    }
-}
-
-public static class PortalJobRegistration
-{
-    /// <summary>A job as one singleton: both the hosted service and what tests resolve to run a round. Idempotent.</summary>
-    public static void AddPortalJob<TJob>(this IServiceCollection services) where TJob : PortalJob
-    {
-        services.TryAddSingleton(sp => new JobLeases(sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.PortalDb>>(),
-            sp.GetRequiredService<TimeProvider>(), JobLeaseRule.NewHolder(Environment.MachineName, Environment.ProcessId)));
-        if (services.Any(s => s.ServiceType == typeof(TJob))) return;
-        services.AddSingleton<TJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<TJob>());
     }
 }

@@ -3,7 +3,7 @@ using Portal.Domain.Staff;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 
-namespace Portal.Web.Features.Staff.Impersonation;
+namespace Portal.Web.Shared.Access;
 
 /// <summary>
 /// The server-side check every service runs before an action a staff member may not take for a Client
@@ -11,7 +11,7 @@ namespace Portal.Web.Features.Staff.Impersonation;
 /// <code>if (await guard.RefusalAsync(GuardedAction.SeatRequest) is { } refusal) return Result.Refused(refusal);</code>
 /// A refusal is audited with both identities and comes back translated, ready to show.
 /// </summary>
-public sealed class ImpersonationGuard(PortalData data, IStringLocalizer<Text> T)
+public sealed class NotWhileImpersonating(PersonDatabase data, IStringLocalizer<Text> T)
 {
     public async Task<string?> RefusalAsync(GuardedAction action, CancellationToken ct = default)
     {
@@ -23,11 +23,4 @@ public sealed class ImpersonationGuard(PortalData data, IStringLocalizer<Text> T
         await db.SaveChangesAsync(ct);
         return T[answer.Message!];
     }
-}
-
-/// <summary>The audit actions impersonation writes besides its session row's own changes.</summary>
-public static class ImpersonationAudit
-{
-    public const string StartRefused = "Impersonation.StartRefused";
-    public const string ActionRefused = "Impersonation.ActionRefused";
 }

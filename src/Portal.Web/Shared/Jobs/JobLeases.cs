@@ -3,7 +3,7 @@ using Portal.Domain.Operations;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 
-namespace Portal.Web.Features.Operations;
+namespace Portal.Web.Shared.Jobs;
 
 /// <summary>
 /// This instance's leases on the background jobs, kept in the JobLeases table (<see cref="JobLeaseRule"/>): with N

@@ -1,4 +1,4 @@
-namespace Portal.Web.Shared.Mail;
+namespace Portal.Web.Data;
 
 /// <summary>
 /// An e-mail waiting to be sent, written in the same transaction as the change that causes it

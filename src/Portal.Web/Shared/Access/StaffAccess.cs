@@ -5,14 +5,14 @@ using Portal.Domain.Staff;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 
-namespace Portal.Web.Features.Staff.Clients;
+namespace Portal.Web.Shared.Access;
 
 /// <summary>
 /// Which Clients the signed-in staff member may act on (<see cref="StaffPermissions"/>, with the
 /// ClientAssignment rows). Every staff action on a Client asks here: impersonation, order forms, and
 /// the billing staff pages (invoices, payments, credit notes).
 /// </summary>
-public sealed class StaffAccess(PortalData data)
+public sealed class StaffAccess(PersonDatabase data)
 {
     public static IReadOnlyCollection<string> RolesOf(ClaimsPrincipal user) => Role.All.Where(user.IsInRole).ToList();
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portal.Web.Data;
 
-namespace Portal.Web.Features.Seats;
+namespace Portal.Web.Shared.Access;
 
 /// <summary>
 /// DOMAIN "Seats": two admins taking the last seat at the same moment, exactly one succeeds. Every change that
