@@ -2,19 +2,19 @@ using MudBlazor.Services;
 using Portal.Web;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
+using Portal.Web.Features.Audit;
 using Portal.Web.Features.Billing;
+using Portal.Web.Features.Clients;
 using Portal.Web.Features.Dashboard;
+using Portal.Web.Features.Impersonation;
 using Portal.Web.Features.Operations;
 using Portal.Web.Features.Seats;
-using Portal.Web.Features.Staff.Acceptances;
-using Portal.Web.Features.Staff.Audit;
-using Portal.Web.Features.Staff.Clients;
-using Portal.Web.Features.Staff.Impersonation;
-using Portal.Web.Features.Terms;
+using Portal.Web.Features.Subsidiaries;
 using Portal.Web.Features.Termination;
-using Portal.Web.Features.Terms.Documents;
-using Portal.Web.Shared.Mail;
+using Portal.Web.Features.Terms;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
+using Portal.Web.Shared.Mail;
 using Portal.Web.Shared.Security;
 
 // `backup <file>` and `restore <file>` run instead of the web host (README, "Backup and restore").
@@ -23,29 +23,28 @@ if (PortalCommands.Handles(args)) return await PortalCommands.RunAsync(args);
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddProviderSettingsFile();
 
+// What every area stands on.
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
 builder.Services.AddPortalCulture();
 builder.AddPortalData();
-builder.Services.AddScoped<DemoData>();
+builder.Services.AddPortalAccess();
+builder.Services.AddMailFeature();
+builder.AddPortalSecurity();
+
+// The areas.
 builder.Services.AddAccountFeature();
 builder.Services.AddDashboardFeature();
 builder.Services.AddBillingFeature();
-builder.Services.AddInvoiceDocuments();
-builder.Services.AddSubscriptionFeature();
 builder.Services.AddTermsFeature();
-builder.Services.AddDeemedAcceptanceJob();
-builder.Services.AddDocumentsFeature();
-builder.Services.AddAcceptanceReviewFeature();
 builder.Services.AddTerminationFeature();
-builder.Services.AddMailFeature();
 builder.Services.AddImpersonationFeature();
 builder.Services.AddClientsFeature();
 builder.Services.AddAuditFeature();
 builder.Services.AddSeatsFeature();
-builder.AddPortalSecurity();
+builder.Services.AddSubsidiariesFeature();
 builder.AddOperationsFeature();
 
 var app = builder.Build();
@@ -62,18 +61,18 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UsePortalCulture();
 app.UsePortalSecurity();
 app.UseAntiforgery();
+app.UseImpersonationGate();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
-app.MapAccountEndpoints();
 app.MapCultureEndpoint();
-app.MapAcceptanceReviewEndpoints();
+app.MapAccountEndpoints();
+app.MapBillingEndpoints();
 app.MapTermsEndpoints();
-app.MapInvoiceDocumentEndpoints();
+app.MapTerminationEndpoints();
 app.MapImpersonationEndpoints();
 app.MapAuditEndpoints();
-app.MapTerminationEndpoints();
-app.MapPortalHealthChecks();
+app.MapOperationsEndpoints();
 
 app.Run();
 return 0;

@@ -1,8 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Terms;
-using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Shared.Mail;
+using Portal.Web.Features.Terms.Staff.Acceptances;
 
 namespace Portal.Benchmarks;
 

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Web.Data;
 using Portal.Web.Shared;
-using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Shared.Mail;
+using Portal.Web.Features.Terms.Staff.Acceptances;
 
 namespace Portal.Benchmarks;
 

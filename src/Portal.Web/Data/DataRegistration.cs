@@ -33,6 +33,7 @@ public static class DataRegistration
             return db;
         });
         builder.Services.AddScoped<PersonDatabase>();
+        builder.Services.AddScoped<DemoData>();
         builder.Services.AddHttpContextAccessor();
 
         // Keys in the database so sign-in cookies survive restarts and work on every instance. Whoever reads the

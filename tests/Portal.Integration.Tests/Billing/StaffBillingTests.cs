@@ -21,7 +21,7 @@ public sealed class StaffBillingTests(PortalFactory portal) : IClassFixture<Port
         return await act(scope.ServiceProvider);
     }
 
-    private Task<T> Billing<T>(string email, Func<StaffBilling, Task<T>> act) => AsAsync(email, sp => act(sp.GetRequiredService<StaffBilling>()));
+    private Task<T> Billing<T>(string email, Func<Receivables, Task<T>> act) => AsAsync(email, sp => act(sp.GetRequiredService<Receivables>()));
 
     private async Task<Invoice> InvoiceAsync(string number)
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
 using Portal.Web.Features.Billing;
 using Portal.Web.Features.Operations;
-using Portal.Web.Features.Staff.Acceptances;
+using Portal.Web.Features.Terms.Staff.Acceptances;
 
 namespace Portal.Integration.Tests.Operations;
 

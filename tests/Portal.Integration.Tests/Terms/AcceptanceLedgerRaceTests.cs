@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
-using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Features.Terms;
+using Portal.Web.Features.Terms.Staff.Acceptances;
 
 namespace Portal.Integration.Tests.Terms;
 

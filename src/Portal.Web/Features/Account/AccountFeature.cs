@@ -59,4 +59,7 @@ public static class AccountFeature
 
         services.AddSingleton<IEmailSender<PortalUser>, AccountEmails>();
     }
+
+    /// <summary>Identity's own endpoints (sign-out is a real POST).</summary>
+    public static void MapAccountEndpoints(this WebApplication app) => app.MapAdditionalIdentityEndpoints();
 }

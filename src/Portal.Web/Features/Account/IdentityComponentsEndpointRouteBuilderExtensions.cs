@@ -8,7 +8,7 @@ namespace Portal.Web.Features.Account;
 internal static class IdentityComponentsEndpointRouteBuilderExtensions
 {
     /// <summary>Sign-out must be a real POST (with its antiforgery token), so it is an endpoint, not a page.</summary>
-    public static IEndpointConventionBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var accountGroup = endpoints.MapGroup("/Account");
 

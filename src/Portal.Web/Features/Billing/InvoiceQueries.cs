@@ -50,16 +50,3 @@ public sealed record InvoiceList(IReadOnlyList<Invoice> Shown, InvoiceTotals Sho
 /// <param name="CorrectsNumber">For a credit note: the number of the invoice it corrects.</param>
 /// <param name="LateCharges">Interest to date, indemnity and rejection fees; null unless the invoice is overdue.</param>
 public sealed record InvoiceDetail(Invoice Invoice, string? CorrectsNumber, LateCharges? LateCharges);
-
-public static class BillingFeature
-{
-    public static void AddBillingFeature(this IServiceCollection services)
-    {
-        services.AddScoped<InvoiceQueries>();
-        services.AddScoped<Staff.StaffBilling>();
-        services.AddScoped<Staff.PriceRevisions>();
-        services.AddScoped<BillingContacts>();
-        services.AddSingleton<InvoiceIssuer>();
-        services.AddPortalJob<InvoiceIssuanceJob>();
-    }
-}

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Billing;
 using Portal.Domain.People;
 using Portal.Domain.Staff;
-using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Access;

@@ -116,8 +116,3 @@ public sealed record ClientRow(Guid Id, string Number, string Name, ServicePerio
 public sealed record AcceptanceSummary(int Total, int Last30Days, IReadOnlyList<RecentAcceptance> Latest);
 
 public sealed record RecentAcceptance(string Client, string? UserEmail, DocumentType Document, string Version, AcceptanceMethod Method, DateTimeOffset At);
-
-public static class DashboardFeature
-{
-    public static void AddDashboardFeature(this IServiceCollection services) => services.AddScoped<DashboardService>();
-}

@@ -44,7 +44,7 @@ public static class OperationsFeature
     /// /health/ready: the database answers, its schema is this build's, e-mail can be written (send traffic here);
     /// /health: the database, as before. Each answers JSON, 503 when Unhealthy.
     /// </summary>
-    public static void MapPortalHealthChecks(this WebApplication app)
+    public static void MapOperationsEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health", Json(check => !check.Tags.Contains(ReadyTag)));
         app.MapHealthChecks("/health/live", Json(_ => false));

@@ -10,7 +10,6 @@ using Portal.Domain.Staff;
 using Portal.Domain.Subsidiaries;
 using Portal.Web.Data;
 using Portal.Web.Features.Account;
-using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Mail;
 using Portal.Web.Shared.Access;

@@ -6,6 +6,7 @@ using Portal.Domain.Termination;
 using Portal.Web.Features.Termination.Export;
 using Portal.Web.Features.Termination.Staff;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Jobs;
 using Portal.Web.Shared.Security;
 using Portal.Web.Data;
 
@@ -19,8 +20,9 @@ public static class TerminationFeature
         services.AddScoped<NoticeFollowUp>();
         services.AddSingleton<NoticeEmails>();
         services.AddSingleton<NoticeEffect>();
-        services.AddTerminationJob();
-        services.AddDataExportJob();
+        // The hourly job that makes notices take effect and closes access, and the data-export builder.
+        services.AddPortalJob<TerminationJob>();
+        services.AddPortalJob<DataExportJob>();
     }
 
     public static void MapTerminationEndpoints(this WebApplication app)

@@ -66,12 +66,3 @@ public sealed class TerminationJob(
         await db.SaveChangesAsync(ct);
     }
 }
-
-public static class TerminationJobRegistration
-{
-    /// <summary>The hourly termination job; one instance, both the hosted service and what tests call directly.</summary>
-    public static void AddTerminationJob(this IServiceCollection services)
-    {
-        services.AddPortalJob<TerminationJob>();
-    }
-}

@@ -6,7 +6,6 @@ using Portal.Domain.Clients;
 using Portal.Domain.People;
 using Portal.Domain.Staff;
 using Portal.Domain.Termination;
-using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Access;

@@ -100,8 +100,3 @@ public sealed class DeemedAcceptanceJob(
         db.AcceptanceRecords.AnyAsync(r => r.ClientId == clientId && r.DocumentVersionId == versionId
                                            && r.Method == AcceptanceMethod.DeemedAfterNotice, ct);
 }
-
-public static class DeemedAcceptanceJobRegistration
-{
-    public static void AddDeemedAcceptanceJob(this IServiceCollection services) => services.AddPortalJob<DeemedAcceptanceJob>();
-}

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Domain.Staff;
 using Portal.Domain.Terms;
-using Portal.Web.Features.Staff.Impersonation;
 using Portal.Web.Shared;
 using Portal.Web.Data;
 using Portal.Web.Shared.Access;

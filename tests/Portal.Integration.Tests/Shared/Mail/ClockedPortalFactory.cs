@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Data;
 using Portal.Web.Features.Terms;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Jobs;
 
 namespace Portal.Integration.Tests;
 
@@ -36,7 +37,7 @@ public sealed class ClockedPortalFactory(DateTimeOffset start, IReadOnlyDictiona
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddDeemedAcceptanceJob(); // idempotent: also fine once Program.cs registers it
+            services.AddPortalJob<DeemedAcceptanceJob>(); // idempotent: also fine once Program.cs registers it
             configure?.Invoke(services);
         });
     }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Web.Data;
-using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Mail;
 using Portal.Web.Shared.Access;
@@ -54,7 +53,7 @@ public sealed class PriceRevisions(PersonDatabase data, TimeProvider clock)
     {
         // Prepared again on the server: the page's view may be stale, and it is not trusted with the rule.
         var desk = await PrepareAsync(clientId);
-        if (desk is null) return StaffBilling.NotYours;
+        if (desk is null) return Receivables.NotYours;
         if (desk.Refusal is not null) return desk.Refusal;
         if (desk.PreviousIndex is not { } previous) return "The order form has no Syntec base index: record it on the order form first.";
         var preview = PriceRevisionRule.Preview(desk.Method, desk.Lines, previous, newIndex);

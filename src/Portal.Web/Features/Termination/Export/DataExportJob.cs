@@ -9,10 +9,10 @@ using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Features.Operations;
 using Portal.Web.Features.Billing;
-using Portal.Web.Features.Staff.Acceptances;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Pdf;
 using Portal.Web.Shared.Jobs;
+using Portal.Web.Features.Terms.Staff.Acceptances;
 
 namespace Portal.Web.Features.Termination.Export;
 
@@ -135,13 +135,4 @@ public sealed class DataExportJob(
     }
 
     private static string? Utc(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-}
-
-public static class DataExportJobRegistration
-{
-    /// <summary>The data-export builder; one instance, both the hosted service and what tests call directly.</summary>
-    public static void AddDataExportJob(this IServiceCollection services)
-    {
-        services.AddPortalJob<DataExportJob>();
-    }
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
-using Portal.Web.Features.Staff.Clients;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Access;
 

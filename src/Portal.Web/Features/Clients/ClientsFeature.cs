@@ -1,0 +1,6 @@
+namespace Portal.Web.Features.Clients;
+
+public static class ClientsFeature
+{
+    public static void AddClientsFeature(this IServiceCollection services) => services.AddScoped<ClientDirectory>();
+}
