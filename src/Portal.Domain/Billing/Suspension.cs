@@ -2,25 +2,11 @@ using Portal.Domain.Clients;
 
 namespace Portal.Domain.Billing;
 
-/// <summary>SEO §11.1.2 and §11.3: from when the Provider may suspend the Client's access for a payment matter.</summary>
+/// <summary>SEO §11.1.2: from when the Provider may suspend the Client's access for a missing SEPA mandate.</summary>
 public static class Suspension
 {
-    /// <summary>SEO §11.3.2: fifteen days after a formal notice to pay that went unheeded.</summary>
-    public const int AfterFormalNoticeDays = 15;
-
-    /// <summary>SEO §11.3.1: three days for an online order.</summary>
-    public const int OnlineOrderAfterFormalNoticeDays = 3;
-
     /// <summary>SEO §11.1.2: monthly billing needs a SEPA mandate within ten days of the Effective Date.</summary>
     public const int MandateGraceDays = 10;
-
-    /// <summary>
-    /// The first day access may be suspended for an unpaid invoice: a notice sent on 1 March allows suspension
-    /// from 16 March (4 March for an online order), as long as the sums stay unpaid.
-    /// </summary>
-    public static DateOnly AfterFormalNotice(DateOnly noticeSentOn, PaymentMethod method,
-        int days = AfterFormalNoticeDays, int onlineOrderDays = OnlineOrderAfterFormalNoticeDays) =>
-        noticeSentOn.AddDays(method == PaymentMethod.Online ? onlineOrderDays : days);
 
     /// <summary>
     /// SEO §11.1.2: with monthly billing and no SEPA mandate, access may be suspended from the tenth day after the

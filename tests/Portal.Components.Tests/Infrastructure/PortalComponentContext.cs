@@ -6,7 +6,7 @@ using MudBlazor.Services;
 namespace Portal.Components.Tests.Infrastructure;
 
 /// <summary>
-/// A bUnit context with what the portal's components inject: MudBlazor, IStringLocalizer&lt;Text&gt; (no
+/// A bUnit context with what the portal's components inject: MudBlazor, IStringLocalizer&lt;UserText&gt; (no
 /// resources are registered, so it returns its English keys), a clock the test sets, and bUnit's test
 /// authorization (signed in as a ClientUser unless a test says otherwise). Renders in English.
 /// </summary>

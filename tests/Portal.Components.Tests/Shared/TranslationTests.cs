@@ -11,13 +11,13 @@ public class TranslationTests
     [Fact]
     public void Every_text_key_in_the_sources_has_a_French_translation()
     {
-        var french = new ResourceManager("Portal.Web.Resources.Text", typeof(Text).Assembly)
+        var french = new ResourceManager("Portal.Web.Resources.UserText", typeof(UserText).Assembly)
             .GetResourceSet(CultureInfo.GetCultureInfo("fr"), createIfNotExists: true, tryParents: false);
         Assert.NotNull(french);
 
         var missing = KeysInSources().Where(key => french!.GetString(key) is null).ToList();
 
-        Assert.True(missing.Count == 0, "No French translation in Resources/Text.fr.resx for:\n" + string.Join("\n", missing));
+        Assert.True(missing.Count == 0, "No French translation in Resources/UserText.fr.resx for:\n" + string.Join("\n", missing));
     }
 
     private static IEnumerable<string> KeysInSources()

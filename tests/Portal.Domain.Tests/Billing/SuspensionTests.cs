@@ -4,28 +4,12 @@ using Portal.Domain.Clients;
 
 namespace Portal.Domain.Tests.Billing;
 
-/// <summary>SEO §11.1.2 and §11.3: when access may be suspended after a formal notice or for a missing SEPA mandate.</summary>
+/// <summary>SEO §11.1.2: when access may be suspended for a missing SEPA mandate.</summary>
 public class SuspensionTests
 {
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static readonly DateOnly EffectiveNewYear2025 = new(2025, 1, 1);
-
-    [Theory]
-    [InlineData("2025-03-01", PaymentMethod.BankTransfer, "2025-03-16")]
-    [InlineData("2025-03-01", PaymentMethod.SepaDirectDebit, "2025-03-16")]
-    [InlineData("2025-03-01", PaymentMethod.Online, "2025-03-04")] // 3 days for an online order
-    [InlineData("2025-12-20", PaymentMethod.BankTransfer, "2026-01-04")]
-    public void Suspension_allowed_from_N_days_after_a_formal_notice(string sent, PaymentMethod method, string from)
-    {
-        Assert.Equal(Day(from), Suspension.AfterFormalNotice(Day(sent), method));
-    }
-
-    [Fact]
-    public void A_contract_with_a_30_day_formal_notice_is_honoured()
-    {
-        Assert.Equal(Day("2025-03-31"), Suspension.AfterFormalNotice(Day("2025-03-01"), PaymentMethod.BankTransfer, days: 30));
-    }
 
     [Theory]
     [InlineData("2025-01-01", false)]
@@ -61,8 +45,8 @@ public class SuspensionTests
     }
 
     [Fact]
-    public void The_defaults_are_15_days_3_for_online_orders_and_10_days_for_the_mandate()
+    public void The_mandate_grace_is_10_days()
     {
-        Assert.Equal((15, 3, 10), (Suspension.AfterFormalNoticeDays, Suspension.OnlineOrderAfterFormalNoticeDays, Suspension.MandateGraceDays));
+        Assert.Equal(10, Suspension.MandateGraceDays);
     }
 }

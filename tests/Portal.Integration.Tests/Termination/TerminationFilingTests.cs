@@ -21,10 +21,10 @@ public sealed class TerminationFilingTests(PortalFactory portal) : IClassFixture
         return await scope.ServiceProvider.GetRequiredService<TerminationService>().FileAsync(input);
     }
 
-    private async Task<T> AsStaff<T>(string email, Func<NoticeFollowUp, Task<T>> act)
+    private async Task<T> AsStaff<T>(string email, Func<NoticeReceipts, Task<T>> act)
     {
         await using var scope = await portal.ScopeAsAsync(email);
-        return await act(scope.ServiceProvider.GetRequiredService<NoticeFollowUp>());
+        return await act(scope.ServiceProvider.GetRequiredService<NoticeReceipts>());
     }
 
     private async Task<List<TerminationNotice>> NoticesAsync()

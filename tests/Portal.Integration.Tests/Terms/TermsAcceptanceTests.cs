@@ -113,7 +113,7 @@ public sealed class TermsAcceptanceTests(PortalFactory portal) : IClassFixture<P
         Assert.True(AcceptanceChain.Verify(records).IsIntact);
     }
 
-    private async Task<AcceptResult> AcceptAs(string email, Guid versionId, bool boxTicked, string? impersonatedBy = null)
+    private async Task<AcceptanceOutcome> AcceptAs(string email, Guid versionId, bool boxTicked, string? impersonatedBy = null)
     {
         await using var scope = await portal.ScopeAsAsync(email, impersonatedBy);
         return await scope.ServiceProvider.GetRequiredService<TermsService>().AcceptAsync(versionId, boxTicked, "/terms");

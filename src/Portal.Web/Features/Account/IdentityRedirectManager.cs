@@ -6,7 +6,7 @@ using Portal.Web.Features.Account.Shared;
 
 namespace Portal.Web.Features.Account;
 
-internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<Text> T)
+internal sealed class IdentityRedirectManager(NavigationManager navigationManager, IStringLocalizer<UserText> T)
 {
     public const string StatusCookieName = "Identity.StatusMessage";
 
@@ -46,8 +46,6 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     }
 
     private string CurrentPath => navigationManager.ToAbsoluteUri(navigationManager.Uri).GetLeftPart(UriPartial.Path);
-
-    public void RedirectToCurrentPage() => RedirectTo(CurrentPath);
 
     public void RedirectToCurrentPageWithStatus(string message, HttpContext context)
         => RedirectToWithStatus(CurrentPath, message, context);

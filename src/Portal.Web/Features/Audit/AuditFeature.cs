@@ -17,7 +17,7 @@ public static class AuditFeature
 
     /// <summary>DOMAIN "People": Support and ProviderAdmins read (and export) the audit log.</summary>
     public static void MapAuditEndpoints(this WebApplication app) =>
-        app.MapGet("/staff/audit/export.csv", ([AsParameters] AuditLog.Filter filter, AuditLog log, IStringLocalizer<Text> T,
+        app.MapGet("/staff/audit/export.csv", ([AsParameters] AuditLog.Filter filter, AuditLog log, IStringLocalizer<UserText> T,
                 TimeProvider clock, HttpContext http) =>
             Results.Stream(output => WriteCsvAsync(output, log.ExportAsync(filter, http.RequestAborted), T, http.RequestAborted),
                 "text/csv; charset=utf-8", $"audit-{clock.GetUtcNow():yyyy-MM-dd}.csv"))

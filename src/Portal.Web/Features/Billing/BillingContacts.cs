@@ -15,7 +15,7 @@ namespace Portal.Web.Features.Billing;
 /// <see cref="InvoiceIssuer"/>; to the Client's administrators when none is named. Changing them is refused while
 /// impersonating: where the Client's invoices go is the Client's own decision.
 /// </summary>
-public sealed class BillingContacts(PersonDatabase data, NotWhileImpersonating guard, IStringLocalizer<Text> T)
+public sealed class BillingContacts(PersonDatabase data, NotWhileImpersonating guard, IStringLocalizer<UserText> T)
 {
     /// <summary>The Client's contacts in the order they were named, and the administrators who get invoices when there is none.</summary>
     public async Task<BillingContactsView> ViewAsync()

@@ -14,7 +14,7 @@ namespace Portal.Web.Features.Billing;
 /// SEO §11.1.2: a ClientAdmin gives the IBAN and BIC of the account to debit. A new mandate replaces the one in
 /// force (revoked in the same save). Refused while impersonating (DOMAIN "Impersonation").
 /// </summary>
-public sealed class SepaMandateService(PersonDatabase data, TimeProvider clock, NotWhileImpersonating guard, IStringLocalizer<Text> T)
+public sealed class SepaMandateService(PersonDatabase data, TimeProvider clock, NotWhileImpersonating guard, IStringLocalizer<UserText> T)
 {
     public async Task<MandateView?> ActiveAsync()
     {

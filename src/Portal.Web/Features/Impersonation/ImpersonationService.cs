@@ -18,7 +18,7 @@ namespace Portal.Web.Features.Impersonation;
 /// Client's admins told by e-mail), entering it (the cookie), ending it, and the sessions a Client can read.
 /// The <see cref="ImpersonationSession"/> row is the truth: the cookie only points at it.
 /// </summary>
-public sealed class ImpersonationService(PersonDatabase data, TimeProvider clock, IOptions<PortalOptions> options, IStringLocalizer<Text> T)
+public sealed class ImpersonationService(PersonDatabase data, TimeProvider clock, IOptions<PortalOptions> options, IStringLocalizer<UserText> T)
 {
     /// <summary>Checks and records a session; the caller then sends the browser to <see cref="EnterPath"/>.</summary>
     public async Task<StartResult> StartAsync(Guid clientId, string? targetUserId, string? reason, int? minutes, CancellationToken ct = default)

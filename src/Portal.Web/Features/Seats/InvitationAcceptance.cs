@@ -27,27 +27,27 @@ public sealed class InvitationAcceptance(PortalDb db, UserManager<PortalUser> us
     }
 
     /// <summary>Sets the password and uses up the link; on any refusal nothing is saved.</summary>
-    public async Task<AcceptResult> AcceptAsync(string? token, string password)
+    public async Task<InvitationOutcome> AcceptAsync(string? token, string password)
     {
-        if (string.IsNullOrWhiteSpace(token)) return new AcceptResult(InvitationState.Revoked, []);
+        if (string.IsNullOrWhiteSpace(token)) return new InvitationOutcome(InvitationState.Revoked, []);
         var hash = Invitation.Hash(token);
         await using var tx = await db.Database.BeginTransactionAsync();
         // First statement a write: two submissions of the same link queue here, and the second finds it used.
         await db.Invitations.Where(i => i.TokenHash == hash).ExecuteUpdateAsync(s => s.SetProperty(i => i.UserId, i => i.UserId));
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
         var user = invitation is null ? null : await users.FindByIdAsync(invitation.UserId);
-        if (invitation is null || user is null) return new AcceptResult(InvitationState.Revoked, []);
+        if (invitation is null || user is null) return new InvitationOutcome(InvitationState.Revoked, []);
         var state = user.DeactivatedAt is not null ? InvitationState.Revoked : invitation.StateAt(clock.GetUtcNow());
-        if (state != InvitationState.Valid) return new AcceptResult(state, []);
+        if (state != InvitationState.Valid) return new InvitationOutcome(state, []);
 
         // Audited as the invited person, who acts for the first time.
         db.Actor = Actor.ClientPerson(user.Id, user.Email ?? user.Id, invitation.ClientId);
         invitation.AcceptedAt = clock.GetUtcNow();
         user.EmailConfirmed = true; // the link reached their mailbox
         var result = await users.AddPasswordAsync(user, password); // saves the User and the invitation together
-        if (!result.Succeeded) return new AcceptResult(InvitationState.Valid, result.Errors.Select(e => e.Description).ToList());
+        if (!result.Succeeded) return new InvitationOutcome(InvitationState.Valid, result.Errors.Select(e => e.Description).ToList());
         await tx.CommitAsync();
-        return new AcceptResult(InvitationState.Used, [], user.Email);
+        return new InvitationOutcome(InvitationState.Used, [], user.Email);
     }
 }
 
@@ -58,7 +58,7 @@ public sealed record InvitationLookup(InvitationState State, string? Email, stri
 
 /// <param name="State">Used when the password was set; otherwise why the link did not work.</param>
 /// <param name="PasswordErrors">Identity's password rules that were not met (untranslated descriptions).</param>
-public sealed record AcceptResult(InvitationState State, IReadOnlyList<string> PasswordErrors, string? Email = null)
+public sealed record InvitationOutcome(InvitationState State, IReadOnlyList<string> PasswordErrors, string? Email = null)
 {
     public bool Succeeded => State == InvitationState.Used && PasswordErrors.Count == 0 && Email is not null;
 }

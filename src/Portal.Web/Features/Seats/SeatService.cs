@@ -22,7 +22,7 @@ namespace Portal.Web.Features.Seats;
 /// <see cref="ClientLock"/>, so the cap and the last-administrator rule hold when two admins act at once.
 /// </summary>
 public sealed class SeatService(
-    PersonDatabase data, TimeProvider clock, IStringLocalizer<Text> T, SignedOutUsers signedOut, IOptions<PortalOptions> options,
+    PersonDatabase data, TimeProvider clock, IStringLocalizer<UserText> T, SignedOutUsers signedOut, IOptions<PortalOptions> options,
     NotWhileImpersonating guard)
 {
     public async Task<SeatOverview?> OverviewAsync()

@@ -15,7 +15,7 @@ namespace Portal.Web.Features.Subsidiaries;
 /// The entities a Client controls (SEO §5.1 and definitions, IAM §1.4, §12.14): declared by a ClientAdmin,
 /// whose Users count against the Client's cap, and which lose access in the same step as they stop being one.
 /// </summary>
-public sealed class SubsidiaryService(PersonDatabase data, TimeProvider clock, IStringLocalizer<Text> T, SignedOutUsers signedOut)
+public sealed class SubsidiaryService(PersonDatabase data, TimeProvider clock, IStringLocalizer<UserText> T, SignedOutUsers signedOut)
 {
 
     /// <summary>The Client's Subsidiaries, current first; for staff, those of every Client they look after.</summary>

@@ -13,7 +13,7 @@ public sealed class NoticeEffect(
     InvoiceIssuer issuer,
     NoticeEmails emails,
     TimeProvider clock,
-    IStringLocalizer<Text> T,
+    IStringLocalizer<UserText> T,
     ILogger<NoticeEffect> log)
 {
     /// <summary>False when the notice is no longer open (withdrawn, cured, or already effective).</summary>

@@ -17,7 +17,8 @@ public static class TerminationFeature
     public static void AddTerminationFeature(this IServiceCollection services)
     {
         services.AddScoped<TerminationService>();
-        services.AddScoped<NoticeFollowUp>();
+        services.AddScoped<NoticeReceipts>();
+        services.AddScoped<AvailabilityFigures>();
         services.AddSingleton<NoticeEmails>();
         services.AddSingleton<NoticeEffect>();
         // The hourly job that makes notices take effect and closes access, and the data-export builder.
@@ -28,7 +29,7 @@ public static class TerminationFeature
     public static void MapTerminationEndpoints(this WebApplication app)
     {
         // The notice as a letter to send, in the Client's language. Read through PersonDatabase: another Client's notice is a 404.
-        app.MapGet("/termination/notices/{id:guid}/pdf", async (Guid id, PersonDatabase data, IStringLocalizer<Text> T, CancellationToken ct) =>
+        app.MapGet("/termination/notices/{id:guid}/pdf", async (Guid id, PersonDatabase data, IStringLocalizer<UserText> T, CancellationToken ct) =>
             {
                 await using var db = await data.OpenAsync();
                 var row = await TerminationService.NoticeRows(db, db.TerminationNotices.AsNoTracking().Where(n => n.Id == id)).SingleOrDefaultAsync(ct);

@@ -18,7 +18,7 @@ public sealed class TerminationJob(
     NoticeEffect effect,
     NoticeEmails emails,
     TimeProvider clock,
-    IStringLocalizer<Text> T,
+    IStringLocalizer<UserText> T,
     Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions, JobLeases leases,
     ILogger<TerminationJob> log) : PortalJob(clock, portalOptions, leases, log)
 {

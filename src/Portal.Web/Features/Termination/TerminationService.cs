@@ -16,7 +16,7 @@ namespace Portal.Web.Features.Termination;
 /// DOMAIN "Termination notices", for the signed-in ClientAdmin: what each kind of notice would do today, filing one
 /// (with the confirmation of the Client's name), withdrawing one. Refused while impersonating (DOMAIN "Impersonation").
 /// </summary>
-public sealed class TerminationService(PersonDatabase data, NoticeEmails emails, NotWhileImpersonating guard, TimeProvider clock, IStringLocalizer<Text> T)
+public sealed class TerminationService(PersonDatabase data, NoticeEmails emails, NotWhileImpersonating guard, TimeProvider clock, IStringLocalizer<UserText> T)
 {
     /// <summary>Null when the signed-in person sees no single Client.</summary>
     public async Task<TerminationOverview?> GetAsync(CancellationToken ct = default)

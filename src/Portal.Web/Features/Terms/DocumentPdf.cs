@@ -12,7 +12,7 @@ namespace Portal.Web.Features.Terms;
 /// <summary>A contract document version as a PDF: its text, then its SHA-256 so the copy can be matched to acceptance records.</summary>
 public static class DocumentPdf
 {
-    public static byte[] Render(DocumentVersion version, string provider, IStringLocalizer<Text> T)
+    public static byte[] Render(DocumentVersion version, string provider, IStringLocalizer<UserText> T)
     {
         using var sheet = new PdfSheet(provider, $"{T[DisplayNames.Of(version.Type)]} · {version.Label}", T["Page {0} of {1}"]);
         foreach (var block in Markdown.Parse(version.Content))

@@ -28,7 +28,7 @@ public static class TermsFeature
     public static void MapTermsEndpoints(this WebApplication app)
     {
         // A document version as a PDF, for anyone signed in: the versions are the same for every Client.
-        app.MapGet("/terms/{versionId:guid}/pdf", async (Guid versionId, PersonDatabase data, IStringLocalizer<Text> T, CancellationToken ct) =>
+        app.MapGet("/terms/{versionId:guid}/pdf", async (Guid versionId, PersonDatabase data, IStringLocalizer<UserText> T, CancellationToken ct) =>
             {
                 await using var db = await data.OpenAsync();
                 var now = db.Clock.GetUtcNow();
@@ -41,7 +41,7 @@ public static class TermsFeature
 
         // DOMAIN "People": Support (and ProviderAdmins) review and export acceptance records.
         app.MapGet("/staff/acceptances/export.csv", (
-                [AsParameters] AcceptanceReview.Filter filter, AcceptanceReview review, IStringLocalizer<Text> T,
+                [AsParameters] AcceptanceReview.Filter filter, AcceptanceReview review, IStringLocalizer<UserText> T,
                 TimeProvider clock, HttpContext http) =>
             Results.Stream(
                 output => AcceptanceCsv.WriteAsync(output, review.ExportAsync(filter, http.RequestAborted), T, http.RequestAborted),
@@ -52,7 +52,7 @@ public static class TermsFeature
         // A ClientAdmin downloads the same sheet as an acceptance certificate; the tenancy filter makes
         // another Client's record a 404.
         app.MapGet("/acceptances/{id:long}/pdf", async (
-                long id, AcceptanceReview review, PersonDatabase data, IStringLocalizer<Text> T, TimeProvider clock, CancellationToken ct) =>
+                long id, AcceptanceReview review, PersonDatabase data, IStringLocalizer<UserText> T, TimeProvider clock, CancellationToken ct) =>
             {
                 if (await review.EvidenceAsync(id, ct) is not { } evidence) return Results.NotFound();
                 await using var db = await data.OpenAsync();

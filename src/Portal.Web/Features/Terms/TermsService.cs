@@ -12,7 +12,7 @@ using Portal.Web.Shared.Access;
 namespace Portal.Web.Features.Terms;
 
 /// <summary>The Client's side of the contract documents: where it stands, its history, and clickwrap acceptance.</summary>
-public sealed class TermsService(PersonDatabase data, TimeProvider clock, ConnectionEvidence connection, NotWhileImpersonating guard, IStringLocalizer<Text> T)
+public sealed class TermsService(PersonDatabase data, TimeProvider clock, ConnectionEvidence connection, NotWhileImpersonating guard, IStringLocalizer<UserText> T)
 {
     /// <summary>The exact wording shown next to the box and on the button; recorded with each acceptance.</summary>
     public string CheckboxWording => T["I have read and accept this document."];
@@ -45,19 +45,19 @@ public sealed class TermsService(PersonDatabase data, TimeProvider clock, Connec
     /// Clickwrap (SEO §2.1): the signed-in ClientAdmin accepts one version after ticking the box.
     /// Refused, with a message the page shows, while impersonating or when the box is not ticked.
     /// </summary>
-    public async Task<AcceptResult> AcceptAsync(Guid versionId, bool boxTicked, string pageUrl)
+    public async Task<AcceptanceOutcome> AcceptAsync(Guid versionId, bool boxTicked, string pageUrl)
     {
         var user = await data.PrincipalAsync();
-        if (await guard.RefusalAsync(GuardedAction.AcceptTerms) is { } refusal) return AcceptResult.Refused(refusal);
+        if (await guard.RefusalAsync(GuardedAction.AcceptTerms) is { } refusal) return AcceptanceOutcome.Refused(refusal);
         if (!user.IsInRole(Role.ClientAdmin) || PortalClaims.ClientIdOf(user) is not { } clientId)
-            return AcceptResult.Refused(T["Only your company's administrators can accept contract documents."]);
+            return AcceptanceOutcome.Refused(T["Only your company's administrators can accept contract documents."]);
         if (!boxTicked)
-            return AcceptResult.Refused(T["Tick the box to confirm you have read the document, then accept."]);
+            return AcceptanceOutcome.Refused(T["Tick the box to confirm you have read the document, then accept."]);
 
         await using var db = await data.OpenAsync();
         var version = await db.DocumentVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Id == versionId);
         if (version is null || !ClientAcceptance.IsClickwrap(version.Type) || version.PublishedAt > clock.GetUtcNow())
-            return AcceptResult.Refused(T["This document version cannot be accepted here."]);
+            return AcceptanceOutcome.Refused(T["This document version cannot be accepted here."]);
         var person = await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.FindFirstValue(ClaimTypes.NameIdentifier));
 
         connection.Capture();
@@ -73,7 +73,7 @@ public sealed class TermsService(PersonDatabase data, TimeProvider clock, Connec
             PreviousHash = "", Hash = "",
         };
         await AcceptanceLedger.AppendAsync(db, record);
-        return AcceptResult.Accepted(record);
+        return AcceptanceOutcome.Accepted(record);
     }
 
     // The record keeps UTC to the millisecond (DOMAIN); the hash is computed from that same value.
@@ -85,8 +85,8 @@ public sealed record TermsNotices(bool MustAccept, IReadOnlyList<DocumentStandin
 
 public sealed record TermsOverview(IReadOnlyList<DocumentStanding> Standings, IReadOnlyList<AcceptanceRecord> History);
 
-public sealed record AcceptResult(AcceptanceRecord? Record, string? Error)
+public sealed record AcceptanceOutcome(AcceptanceRecord? Record, string? Error)
 {
-    public static AcceptResult Accepted(AcceptanceRecord record) => new(record, null);
-    public static AcceptResult Refused(string error) => new(null, error);
+    public static AcceptanceOutcome Accepted(AcceptanceRecord record) => new(record, null);
+    public static AcceptanceOutcome Refused(string error) => new(null, error);
 }

@@ -11,7 +11,7 @@ namespace Portal.Web.Shared.Access;
 /// <code>if (await guard.RefusalAsync(GuardedAction.SeatRequest) is { } refusal) return Result.Refused(refusal);</code>
 /// A refusal is audited with both identities and comes back translated, ready to show.
 /// </summary>
-public sealed class NotWhileImpersonating(PersonDatabase data, IStringLocalizer<Text> T)
+public sealed class NotWhileImpersonating(PersonDatabase data, IStringLocalizer<UserText> T)
 {
     public async Task<string?> RefusalAsync(GuardedAction action, CancellationToken ct = default)
     {

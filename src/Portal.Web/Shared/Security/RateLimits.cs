@@ -134,7 +134,7 @@ public static class RateLimits
         if (policy is SignIn)
             await http.RequestServices.GetRequiredService<SecurityAudit>().SignInThrottledAsync(http, PostedEmail(http));
 
-        var T = http.RequestServices.GetRequiredService<IStringLocalizer<Text>>();
+        var T = http.RequestServices.GetRequiredService<IStringLocalizer<UserText>>();
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         var at = clock.GetUtcNow().AddSeconds(seconds);
         var minutes = (int)Math.Ceiling(seconds / 60.0);

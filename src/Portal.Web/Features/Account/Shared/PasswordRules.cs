@@ -6,7 +6,7 @@ namespace Portal.Web.Features.Account.Shared;
 /// <summary>The helper text under a new-password field, from Identity's password options (set in AccountFeature).</summary>
 internal static class PasswordRules
 {
-    public static string Describe(PasswordOptions options, IStringLocalizer<Text> T)
+    public static string Describe(PasswordOptions options, IStringLocalizer<UserText> T)
     {
         var kinds = new List<string>();
         if (options.RequireUppercase) kinds.Add(T["an upper-case letter"]);
@@ -20,6 +20,6 @@ internal static class PasswordRules
     }
 
     // "a, b and c"
-    private static string List(List<string> items, IStringLocalizer<Text> T) =>
+    private static string List(List<string> items, IStringLocalizer<UserText> T) =>
         items.Count == 1 ? items[0] : T["{0} and {1}", string.Join(", ", items[..^1]), items[^1]];
 }

@@ -15,7 +15,7 @@ namespace Portal.Web.Features.Seats.Staff;
 /// decides. Approval raises the order form's cap and leaves a pro-rata charge for the Client's next invoice,
 /// in one save.
 /// </summary>
-public sealed class SeatRequestDecisions(PersonDatabase data, TimeProvider clock, IStringLocalizer<Text> T)
+public sealed class SeatRequestDecisions(PersonDatabase data, TimeProvider clock, IStringLocalizer<UserText> T)
 {
     public async Task<IReadOnlyList<SeatRequestRow>> ListAsync(SeatRequestStatus? status)
     {

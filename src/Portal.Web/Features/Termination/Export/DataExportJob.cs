@@ -25,7 +25,7 @@ namespace Portal.Web.Features.Termination.Export;
 public sealed class DataExportJob(
     IDbContextFactory<PortalDb> factory,
     TimeProvider clock,
-    IStringLocalizer<Text> T,
+    IStringLocalizer<UserText> T,
     Microsoft.Extensions.Options.IOptions<PortalOptions> portalOptions, JobLeases leases,
     ILogger<DataExportJob> log) : PortalJob(clock, portalOptions, leases, log)
 {

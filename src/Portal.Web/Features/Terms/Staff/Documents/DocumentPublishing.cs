@@ -21,7 +21,7 @@ public sealed record PublishResult(DocumentVersion? Version, int NoticesQueued, 
 /// DOMAIN "Contract documents": a ProviderAdmin publishes document versions. A version is never
 /// edited, so there is no update here: a correction is a new version.
 /// </summary>
-public sealed class DocumentPublishing(PersonDatabase data, TimeProvider clock, IStringLocalizer<Text> T)
+public sealed class DocumentPublishing(PersonDatabase data, TimeProvider clock, IStringLocalizer<UserText> T)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 

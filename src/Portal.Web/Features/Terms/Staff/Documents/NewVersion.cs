@@ -28,7 +28,7 @@ public sealed partial class NewVersion
     public string TrimmedLabel => Label.Trim();
 
     /// <summary>The first mistake the author can fix in the form, or null. Duplicate labels are checked against the database.</summary>
-    public string? Problem(IStringLocalizer<Text> T)
+    public string? Problem(IStringLocalizer<UserText> T)
     {
         if (string.IsNullOrWhiteSpace(Label)) return T["Enter a version label, e.g. 2026_11."];
         if (TrimmedLabel.Length > LabelMaxLength || !LabelFormat().IsMatch(TrimmedLabel))

@@ -11,10 +11,10 @@ namespace Portal.Web.Features.Termination.Staff;
 
 /// <summary>
 /// Provider staff follow the notices: the AccountManager assigned to the Client, or a ProviderAdmin, records the registered
-/// letter's receipt (it sets a breach notice's effective date), marks a breach cured, and enters the monthly availability
-/// figures; Support reads only. An AccountManager sees only the Clients assigned to them.
+/// letter's receipt (it sets a breach notice's effective date) and marks a breach cured; Support reads only. An
+/// AccountManager sees only the Clients assigned to them.
 /// </summary>
-public sealed class NoticeFollowUp(PersonDatabase data, NoticeEmails emails, TimeProvider clock, IStringLocalizer<Text> T)
+public sealed class NoticeReceipts(PersonDatabase data, NoticeEmails emails, TimeProvider clock, IStringLocalizer<UserText> T)
 {
     public DateOnly Today => clock.Today();
 
@@ -26,22 +26,6 @@ public sealed class NoticeFollowUp(PersonDatabase data, NoticeEmails emails, Tim
             || n.Status == TerminationStatus.Filed || n.Status == TerminationStatus.Received);
         var rows = await TerminationService.NoticeRows(db, VisibleTo(db, user, userId, notices)).ToListAsync(ct);
         return rows.Select(r => new FollowUpRow(r, CanAct(user))).ToList();
-    }
-
-    public async Task<IReadOnlyList<ClientChoice>> ClientsAsync(CancellationToken ct = default)
-    {
-        var (user, userId) = await UserAsync();
-        await using var db = await data.OpenAsync();
-        var clients = db.Clients.AsNoTracking();
-        if (!user.IsInRole(Role.ProviderAdmin) && !user.IsInRole(Role.Support))
-            clients = clients.Where(c => db.ClientAssignments.Any(a => a.ClientId == c.Id && a.StaffUserId == userId));
-        return await clients.OrderBy(c => c.Number).Select(c => new ClientChoice(c.Id, c.LegalName, c.Number)).ToListAsync(ct);
-    }
-
-    public async Task<IReadOnlyList<SlaMonth>> SlaAsync(Guid clientId, CancellationToken ct = default)
-    {
-        await using var db = await data.OpenAsync();
-        return await db.SlaMonths.AsNoTracking().Where(m => m.ClientId == clientId).OrderBy(m => m.Month).ToListAsync(ct);
     }
 
     public async Task<string?> RecordReceiptAsync(Guid noticeId, DateOnly? receivedOn, CancellationToken ct = default)
@@ -68,23 +52,6 @@ public sealed class NoticeFollowUp(PersonDatabase data, NoticeEmails emails, Tim
             notice.ClosedAt = clock.GetUtcNow();
             return Task.FromResult<string?>(null);
         }, ct);
-
-    /// <summary>Adds or corrects one month's availability figures; one row per Client and month.</summary>
-    public async Task<string?> SaveSlaAsync(Guid clientId, DateOnly? month, decimal? availability, decimal? target, CancellationToken ct = default)
-    {
-        var (user, userId) = await UserAsync();
-        if (month is null || availability is null || target is null) return T["Enter the month, the availability measured and the target."];
-        if (availability is < 0 or > 100 || target is <= 0 or > 100) return T["Percentages are between 0 and 100."];
-        var first = new DateOnly(month.Value.Year, month.Value.Month, 1);
-        if (first > Today) return T["A month in the future cannot be measured yet."];
-        await using var db = await data.OpenAsync();
-        if (!await StaffAccess.MayActForAsync(user, db, clientId, ct)) return T["Only the Client's AccountManager or a ProviderAdmin can do this."];
-        var row = await db.SlaMonths.SingleOrDefaultAsync(m => m.ClientId == clientId && m.Month == first, ct);
-        if (row is null) db.SlaMonths.Add(row = new SlaMonth { ClientId = clientId, Month = first });
-        (row.AvailabilityPercent, row.TargetPercent) = (availability.Value, target.Value);
-        await db.SaveChangesAsync(ct);
-        return null;
-    }
 
     private async Task<string?> ActAsync(Guid noticeId, Func<PortalDb, TerminationNotice, Task<string?>> change, CancellationToken ct)
     {
@@ -115,5 +82,3 @@ public sealed class NoticeFollowUp(PersonDatabase data, NoticeEmails emails, Tim
 
 /// <param name="CanAct">The reader may record receipts and cures (their assignment is checked again on save).</param>
 public sealed record FollowUpRow(NoticeRow Row, bool CanAct);
-
-public sealed record ClientChoice(Guid Id, string Name, string Number);
