@@ -37,5 +37,5 @@ public sealed class PortalOptions
     public string ProductName { get; set; } = "Portal";
 
     /// <summary>How many sign-in, password reset, invitation and export requests one person or address may make.</summary>
-    public Security.RateLimitSettings RateLimits { get; set; } = new();
+    public RateLimitSettings RateLimits { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Portal.Domain.People;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Layout;
 
 namespace Portal.Components.Tests.Shared;
 

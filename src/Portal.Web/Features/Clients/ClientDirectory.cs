@@ -169,8 +169,6 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
 public sealed record ClientListRow(Guid Id, string Number, string Name, IReadOnlyList<string> AccountManagers, ServicePeriod? Period,
     DateOnly? TrialEndsOn, SeatCap Seats, int OverdueInvoices, int OpenNotices);
 
-public sealed record StaffChoice(string Id, string Name, string Email);
-
 public sealed record ClientInvoice(string Number, InvoiceKind Kind, DateOnly IssuedOn, DateOnly DueOn, decimal Total, decimal Outstanding, InvoiceStatus? Status);
 
 public sealed record ClientDetails(Client Client, OrderForm? OrderForm, ServicePeriod? Period, SeatCap Seats,

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using MudBlazor;
 using Portal.Domain.People;
 
-namespace Portal.Web.Shared;
+namespace Portal.Web.Shared.Layout;
 
 /// <summary>One entry of the side navigation: shown to the roles that may use the page behind it.</summary>
 public sealed record NavEntry(string Href, string Title, string Icon, IReadOnlyList<string> Roles, bool MatchAll = false);

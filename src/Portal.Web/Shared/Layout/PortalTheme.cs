@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Portal.Web.Shared;
+namespace Portal.Web.Shared.Layout;
 
 /// <summary>The Provider's brand colours, for light and dark mode. Contrast checked against WCAG AA for text on each surface.</summary>
 public static class PortalTheme
