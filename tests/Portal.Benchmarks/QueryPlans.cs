@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Portal.Web.Data;
-using Portal.Web.Shared;
 using Portal.Web.Shared.Mail;
 using Portal.Web.Features.Terms.Staff.Acceptances;
 

@@ -9,7 +9,6 @@ using Portal.Domain.Staff;
 using Portal.Domain.Subsidiaries;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
-using Portal.Web.Shared.Mail;
 
 namespace Portal.Web.Data;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Data;
 using Portal.Web.Features.Billing;
-using Portal.Web.Shared;
 
 namespace Portal.Integration.Tests.Billing;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Jobs;
 

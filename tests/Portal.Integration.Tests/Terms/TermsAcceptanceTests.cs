@@ -8,7 +8,6 @@ using Portal.Domain.People;
 using Portal.Domain.Terms;
 using Portal.Web.Data;
 using Portal.Web.Features.Terms;
-using Portal.Web.Shared;
 
 namespace Portal.Integration.Tests.Terms;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Portal.Web.Data;
-using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Account;
 

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Domain.Staff;
-using Portal.Web.Shared;
 using Portal.Web.Data;
 using Portal.Web.Features.Terms.Staff.Acceptances;
 

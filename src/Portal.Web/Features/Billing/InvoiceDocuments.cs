@@ -4,7 +4,6 @@ using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
 using Portal.Web.Data;
-using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Billing;
 

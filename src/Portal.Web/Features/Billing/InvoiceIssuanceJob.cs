@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Jobs;
 

@@ -3,7 +3,6 @@ using Portal.Domain.Billing;
 using Portal.Web.Shared;
 using Portal.Web.Data;
 
-using Portal.Web.Shared.Jobs;
 
 namespace Portal.Web.Features.Billing;
 

@@ -4,7 +4,6 @@ using Portal.Domain.People;
 using Portal.Domain.Staff;
 using Portal.Web.Data;
 using Portal.Web.Shared;
-using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Impersonation;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Features.Billing;
-using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Termination;
 

@@ -5,7 +5,6 @@ using Portal.Domain.People;
 using Portal.Domain.Termination;
 using Portal.Web.Features.Termination.Export;
 using Portal.Web.Features.Termination.Staff;
-using Portal.Web.Shared;
 using Portal.Web.Shared.Jobs;
 using Portal.Web.Shared.Security;
 using Portal.Web.Data;

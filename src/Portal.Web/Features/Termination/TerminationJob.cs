@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Jobs;
 

@@ -3,7 +3,6 @@ using Portal.Domain.Staff;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Jobs;
 

@@ -6,7 +6,6 @@ using Portal.Web.Data;
 using Portal.Web.Features.Terms.Staff.Acceptances;
 using Portal.Web.Features.Terms.Staff.Documents;
 using Portal.Web.Shared.Jobs;
-using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Terms;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Operations;
 using Portal.Web.Data;
-using Portal.Web.Shared;
 
 namespace Portal.Web.Shared.Jobs;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations;
 using Portal.Web.Shared.Jobs;
 
 namespace Portal.Web.Shared.Mail;

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Web.Data;
 using Portal.Web.Features.Terms;
-using Portal.Web.Shared;
 using Portal.Web.Shared.Jobs;
 
 namespace Portal.Integration.Tests;

@@ -7,10 +7,8 @@ using Portal.Domain.People;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
-using Portal.Web.Features.Operations;
 using Portal.Web.Features.Billing;
 using Portal.Web.Shared;
-using Portal.Web.Shared.Pdf;
 using Portal.Web.Shared.Jobs;
 using Portal.Web.Features.Terms.Staff.Acceptances;
 

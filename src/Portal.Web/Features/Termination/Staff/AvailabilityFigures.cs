@@ -56,5 +56,3 @@ public sealed class AvailabilityFigures(PersonDatabase data, TimeProvider clock,
         return (user, user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "");
     }
 }
-
-public sealed record ClientChoice(Guid Id, string Name, string Number);

@@ -144,5 +144,3 @@ public sealed record AcceptanceEvidence(AcceptanceRecord Record, string Client, 
 {
     public bool HashHolds => AcceptanceChain.HashOf(Record) == Record.Hash;
 }
-
-public sealed record ClientChoice(Guid Id, string Name, string Number);

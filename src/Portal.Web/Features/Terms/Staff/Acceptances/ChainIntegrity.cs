@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Terms;
 using Portal.Web.Data;
-using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Terms.Staff.Acceptances;
 

@@ -2,10 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Billing;
 using Portal.Web.Data;
-using Portal.Web.Features.Billing;
 using Portal.Web.Features.Billing.Staff;
 
-namespace Portal.Integration.Tests.Billing;
+namespace Portal.Integration.Tests.Billing.Staff;
 
 /// <summary>
 /// Payments, credit notes, issuance and price revision from the staff side, each through the service a page calls:

@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Portal.Domain.People;
-using Portal.Web.Shared;
 using Portal.Web.Shared.Layout;
 
-namespace Portal.Components.Tests.Shared;
+namespace Portal.Components.Tests.Shared.Layout;
 
 public class NavigationTests
 {
