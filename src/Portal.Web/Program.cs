@@ -71,6 +71,7 @@ app.MapAcceptanceReviewEndpoints();
 app.MapTermsEndpoints();
 app.MapInvoiceDocumentEndpoints();
 app.MapImpersonationEndpoints();
+app.UseTermsGate();
 app.MapAuditEndpoints();
 app.MapTerminationEndpoints();
 app.MapPortalHealthChecks();

@@ -10,9 +10,16 @@ public static class TermsFeature
     public static void AddTermsFeature(this IServiceCollection services)
     {
         services.AddScoped<TermsService>();
+        services.AddScoped<TermsStanding>();
         services.AddScoped<ConnectionEvidence>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ConnectionEvidence>());
     }
+
+    /// <summary>
+    /// The terms gate on every request (pages and downloads alike). Placed after the impersonation gate: an ended
+    /// impersonation is left before anything is gated.
+    /// </summary>
+    public static void UseTermsGate(this WebApplication app) => app.UseMiddleware<TermsGate>();
 
     /// <summary>A document version as a PDF, for anyone signed in: the versions are the same for every Client.</summary>
     public static void MapTermsEndpoints(this WebApplication app) =>
