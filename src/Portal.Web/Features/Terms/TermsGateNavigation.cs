@@ -27,7 +27,10 @@ public sealed class TermsGateNavigation : ComponentBase, IDisposable
     {
         if (Auth is null) return;
         var user = (await Auth).User;
-        var request = TermsGateRequest.Navigation("/" + Nav.ToBaseRelativePath(context.TargetLocation).Split('?', '#')[0]);
+        // The target may be relative ("/staff/impersonation/…/enter"); one outside the portal is not ours to gate.
+        var target = Nav.ToAbsoluteUri(context.TargetLocation).ToString();
+        if (!target.StartsWith(Nav.BaseUri, StringComparison.OrdinalIgnoreCase)) return;
+        var request = TermsGateRequest.Navigation("/" + Nav.ToBaseRelativePath(target).Split('?', '#')[0]);
         if (await TermsGateRule.DecideAsync(user, request, () => Standing.MustAcceptAsync(context.CancellationToken))
             == TermsGateVerdict.SendToTerms)
         {
