@@ -62,6 +62,8 @@ app.UsePortalCulture();
 app.UsePortalSecurity();
 app.UseAntiforgery();
 app.UseImpersonationGate();
+// After the impersonation gate: an ended impersonation is left before anything is gated.
+app.UseTermsGate();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

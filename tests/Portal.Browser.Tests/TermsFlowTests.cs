@@ -33,6 +33,24 @@ public sealed class TermsFlowTests(PortalServer server, BrowserFixture browser, 
         }
         await Expect(refusal).ToBeVisibleAsync();
 
+        // The circuit is live now: a click in the menu never reaches the server's gate, and still ends on the terms.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/terms");
+        await Expect(clickwraps.First).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Invoices" })).ToHaveCountAsync(0);
+
+        // A download is refused with a page that says why and leads back to the terms.
+        await Page.GotoAsync("/invoices/all.zip");
+        await Expect(Page.GetByTestId("terms-required")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Go to the contract documents" }).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/terms");
+        await Expect(clickwraps.First).ToBeVisibleAsync();
+        for (var attempt = 0; attempt < 15 && !await refusal.IsVisibleAsync(); attempt++)
+        {
+            await clickwraps.First.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+            await Page.WaitForTimeoutAsync(500);
+        }
+
         // Tick and accept each document that asks for it (the list shrinks as each is accepted).
         for (var remaining = await clickwraps.CountAsync(); remaining > 0; remaining--)
         {
@@ -41,6 +59,11 @@ public sealed class TermsFlowTests(PortalServer server, BrowserFixture browser, 
             await first.GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
             await Expect(clickwraps).ToHaveCountAsync(remaining - 1);
         }
+
+        // Accepted: the same click in the live circuit now opens the page.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Invoices", Exact = true }).ClickAsync();
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/invoices");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Invoices" })).ToBeVisibleAsync();
 
         await Page.GotoAsync("/");
         await ExpectDashboardAsync("ClientAdmin");

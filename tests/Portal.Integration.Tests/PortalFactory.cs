@@ -30,7 +30,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         // the rate limits are tested with small limits of their own (Security/RateLimitTests).
         foreach (var limit in new[] { "SignIn", "SignInPerAddress", "PasswordReset", "Invitation", "DataExport", "AuditedNotFound" })
             builder.UseSetting($"Portal:RateLimits:{limit}:PermitLimit", "100000");
+        builder.ConfigureServices(s => s.ConfigureDbContext<PortalDb>(o => o.AddInterceptors(Commands), ServiceLifetime.Singleton));
     }
+
+    /// <summary>The database commands of each request sent with <see cref="DbCommandLog.Header"/>.</summary>
+    public DbCommandLog Commands { get; } = new();
 
     public string MailFolder => Path.Combine(folder, "mail");
 

@@ -5,7 +5,8 @@ namespace Portal.Domain.Seats;
 
 /// <summary>
 /// A one-time link that lets an invited person choose their password. Only the SHA-256 of the token is
-/// stored: a copy of the database cannot be used to accept someone's invitation.
+/// stored: a copy of the database cannot be used to accept someone's invitation. It is used or revoked only through
+/// <see cref="Accept"/> and <see cref="Revoke"/>.
 /// </summary>
 public class Invitation
 {
@@ -19,10 +20,10 @@ public class Invitation
     public required string InvitedByUserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
-    public DateTimeOffset? AcceptedAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; private set; }
 
     /// <summary>Set when the administrator revokes the link or sends a new one, which replaces it.</summary>
-    public DateTimeOffset? RevokedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
 
     /// <summary>Still waiting for the person (the link may have expired): the seat stays held.</summary>
     public bool IsOpen => AcceptedAt is null && RevokedAt is null;
@@ -32,6 +33,27 @@ public class Invitation
         : RevokedAt is not null ? InvitationState.Revoked
         : now >= ExpiresAt ? InvitationState.Expired
         : InvitationState.Valid;
+
+    /// <summary>
+    /// The invited person uses the link. Null when it worked; otherwise the link's state, which says why not (expired,
+    /// already used, revoked): a stale or forwarded link is something a person does, so the page words it.
+    /// </summary>
+    public InvitationState? Accept(DateTimeOffset now)
+    {
+        if (StateAt(now) is var state and not InvitationState.Valid) return state;
+        AcceptedAt = now;
+        return null;
+    }
+
+    /// <summary>
+    /// The administrator revokes the link or sends a new one, or the User is removed. Callers revoke the open links they
+    /// found, expired ones included (they still hold the seat): revoking a used or revoked link is a bug.
+    /// </summary>
+    public void Revoke(DateTimeOffset now)
+    {
+        if (!IsOpen) throw new InvalidOperationException($"Invitation {Id} is {StateAt(now)}: only an open link can be revoked.");
+        RevokedAt = now;
+    }
 
     /// <summary>A new link's token (what goes in the e-mail) and its hash (what is stored).</summary>
     public static (string Token, string Hash) NewToken()

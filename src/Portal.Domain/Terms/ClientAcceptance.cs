@@ -17,38 +17,58 @@ public static class ClientAcceptance
     /// <param name="records">The Client's own acceptance records.</param>
     public static IReadOnlyList<DocumentStanding> For(IEnumerable<DocumentVersion> versions, IEnumerable<AcceptanceRecord> records, DateTimeOffset now)
     {
+        var list = versions.ToList();
+        var byId = list.ToDictionary(v => v.Id);
         var byVersion = records.GroupBy(r => r.DocumentVersionId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.AcceptedAt).First());
-        var result = new List<DocumentStanding>();
+        return Positions(list.Select(VersionDates.Of), byVersion.Keys.ToHashSet(), now).Select(p =>
+        {
+            var version = byId[p.Shown.Id];
+            var record = p.CoveredBy is { } id ? byVersion[id] : null;
+            var kind = record is null ? (p.Upcoming ? StandingKind.InNoticeMonth : StandingKind.Required)
+                : record.Method == AcceptanceMethod.DeemedAfterNotice && !p.Upcoming ? StandingKind.DeemedAccepted
+                : StandingKind.Accepted;
+            return new DocumentStanding(version, kind, record, kind == StandingKind.Required ? null : p.Since);
+        }).ToList();
+    }
+
+    /// <summary>The gate: a ClientAdmin must accept these before any other page opens.</summary>
+    public static bool MustAccept(IEnumerable<DocumentStanding> standings) => standings.Any(s => s.Kind == StandingKind.Required);
+
+    /// <summary>
+    /// The gate from the versions' dates alone, without their text (what every request reads): some version in force binds
+    /// the Client and neither it nor a later version of its type was accepted.
+    /// </summary>
+    /// <param name="acceptedVersionIds">The versions the Client has an acceptance record of (any method).</param>
+    public static bool MustAccept(IEnumerable<VersionDates> versions, IEnumerable<Guid> acceptedVersionIds, DateTimeOffset now) =>
+        Positions(versions, acceptedVersionIds.ToHashSet(), now).Any(p => !p.Upcoming && p.CoveredBy is null);
+
+    /// <summary>The amendments in their notice month that the Client has not accepted early: what the banner announces.</summary>
+    public static IReadOnlyList<VersionDates> InNoticeMonth(IEnumerable<VersionDates> versions, IEnumerable<Guid> acceptedVersionIds, DateTimeOffset now) =>
+        Positions(versions, acceptedVersionIds.ToHashSet(), now).Where(p => p.Upcoming && p.CoveredBy is null).Select(p => p.Shown).ToList();
+
+    /// <summary>One standing before its record is looked up: the version shown and the accepted version that covers it.</summary>
+    /// <param name="Since">In force: the binding version's effective date; upcoming: when it takes effect.</param>
+    private readonly record struct Position(VersionDates Shown, Guid? CoveredBy, bool Upcoming, DateTimeOffset Since);
+
+    /// <summary>The one definition of where a Client stands, per clickwrap type: the version in force, then each upcoming amendment.</summary>
+    private static IEnumerable<Position> Positions(IEnumerable<VersionDates> versions, IReadOnlySet<Guid> accepted, DateTimeOffset now)
+    {
         foreach (var type in versions.Where(v => IsClickwrap(v.Type) && v.PublishedAt <= now).GroupBy(v => v.Type).OrderBy(g => g.Key))
         {
             var ordered = type.OrderBy(v => v.PublishedAt).ToList();
             // An acceptance covers the version accepted and every earlier one.
-            AcceptanceRecord? LatestAcceptanceFrom(DocumentVersion version) =>
-                ordered.SkipWhile(v => v.Id != version.Id).Select(v => byVersion.GetValueOrDefault(v.Id)).LastOrDefault(r => r is not null);
+            Guid? LatestAcceptedFrom(VersionDates version) =>
+                ordered.SkipWhile(v => v.Id != version.Id).Where(v => accepted.Contains(v.Id)).Select(v => (Guid?)v.Id).LastOrDefault();
 
             // An editorial correction needs no new acceptance: the binding version is the latest that changed the meaning.
             var binding = ordered.LastOrDefault(v => v.EffectiveAt <= now && !v.IsEditorial)
                           ?? ordered.LastOrDefault(v => v.EffectiveAt <= now);
             if (binding is not null)
-            {
-                var shown = ordered.Last(v => v.EffectiveAt <= now);
-                var record = LatestAcceptanceFrom(binding);
-                result.Add(record is null
-                    ? new DocumentStanding(shown, StandingKind.Required, null, null)
-                    : new DocumentStanding(shown, record.Method == AcceptanceMethod.DeemedAfterNotice ? StandingKind.DeemedAccepted : StandingKind.Accepted,
-                        record, binding.EffectiveAt));
-            }
+                yield return new Position(ordered.Last(v => v.EffectiveAt <= now), LatestAcceptedFrom(binding), Upcoming: false, binding.EffectiveAt);
             foreach (var upcoming in ordered.Where(v => v.EffectiveAt > now && !v.IsEditorial))
-            {
-                var early = LatestAcceptanceFrom(upcoming);
-                result.Add(new DocumentStanding(upcoming, early is null ? StandingKind.InNoticeMonth : StandingKind.Accepted, early, upcoming.EffectiveAt));
-            }
+                yield return new Position(upcoming, LatestAcceptedFrom(upcoming), Upcoming: true, upcoming.EffectiveAt);
         }
-        return result;
     }
-
-    /// <summary>The gate: a ClientAdmin must accept these before any other page opens.</summary>
-    public static bool MustAccept(IEnumerable<DocumentStanding> standings) => standings.Any(s => s.Kind == StandingKind.Required);
 
     /// <summary>
     /// SEO §20.1: when a notice month has ended, a Client that was bound by an earlier version and did not
@@ -83,3 +103,9 @@ public static class ClientAcceptance
 public sealed record DocumentStanding(DocumentVersion Version, StandingKind Kind, AcceptanceRecord? Record, DateTimeOffset? Deadline);
 
 public enum StandingKind { Accepted, DeemedAccepted, InNoticeMonth, Required }
+
+/// <summary>What decides where a Client stands with a version, without its text: the gate and the banner read only this.</summary>
+public sealed record VersionDates(Guid Id, DocumentType Type, DateTimeOffset PublishedAt, DateTimeOffset EffectiveAt, bool IsEditorial)
+{
+    public static VersionDates Of(DocumentVersion v) => new(v.Id, v.Type, v.PublishedAt, v.EffectiveAt, v.IsEditorial);
+}

@@ -25,14 +25,66 @@ public class InvitationTests
     public void A_used_link_is_used_and_a_revoked_link_is_revoked_even_before_expiry()
     {
         var used = SentOn2March();
-        used.AcceptedAt = Sent.AddHours(1);
+        Assert.Null(used.Accept(Sent.AddHours(1)));
         var revoked = SentOn2March();
-        revoked.RevokedAt = Sent.AddHours(1);
+        revoked.Revoke(Sent.AddHours(1));
 
         Assert.Equal(InvitationState.Used, used.StateAt(Sent.AddHours(2)));
         Assert.Equal(InvitationState.Revoked, revoked.StateAt(Sent.AddHours(2)));
         Assert.False(used.IsOpen);
         Assert.False(revoked.IsOpen);
+    }
+
+    // ---- Transitions: Valid → Used (the invited person), open → Revoked (the administrator, or the User removed) ----
+
+    [Fact]
+    public void A_valid_link_is_used_once()
+    {
+        var invitation = SentOn2March();
+
+        Assert.Null(invitation.Accept(Sent.AddDays(6)));
+
+        Assert.Equal(Sent.AddDays(6), invitation.AcceptedAt);
+        Assert.Equal(InvitationState.Used, invitation.Accept(Sent.AddDays(6).AddMinutes(1)));
+        Assert.Equal(Sent.AddDays(6), invitation.AcceptedAt);
+    }
+
+    [Fact]
+    public void An_expired_or_revoked_link_is_refused_with_its_state_and_stays_unused()
+    {
+        var expired = SentOn2March();
+        var revoked = SentOn2March();
+        revoked.Revoke(Sent.AddHours(1));
+
+        Assert.Equal(InvitationState.Expired, expired.Accept(Sent + Invitation.Validity));
+        Assert.Equal(InvitationState.Revoked, revoked.Accept(Sent.AddHours(2)));
+        Assert.Null(expired.AcceptedAt);
+        Assert.Null(revoked.AcceptedAt);
+    }
+
+    [Fact]
+    public void An_open_link_is_revoked_even_once_expired_since_it_still_holds_the_seat()
+    {
+        var expired = SentOn2March();
+
+        expired.Revoke(Sent.AddDays(8));
+
+        Assert.Equal(Sent.AddDays(8), expired.RevokedAt);
+        Assert.Equal(InvitationState.Revoked, expired.StateAt(Sent.AddDays(9)));
+    }
+
+    [Fact]
+    public void Revoking_a_used_or_revoked_link_is_a_bug()
+    {
+        var used = SentOn2March();
+        Assert.Null(used.Accept(Sent.AddHours(1)));
+        var revoked = SentOn2March();
+        revoked.Revoke(Sent.AddHours(1));
+
+        Assert.Throws<InvalidOperationException>(() => used.Revoke(Sent.AddHours(2)));
+        Assert.Throws<InvalidOperationException>(() => revoked.Revoke(Sent.AddHours(2)));
+        Assert.Null(used.RevokedAt);
+        Assert.Equal(Sent.AddHours(1), revoked.RevokedAt);
     }
 
     [Fact]

@@ -22,11 +22,24 @@ public class TerminationRulesTests
         IReadOnlyList<SlaMonth>? sla = null, IReadOnlyList<DocumentVersion>? versions = null) =>
         new(term ?? FromNewYear2025, Day(today), notices ?? [], sla ?? [], versions ?? []);
 
-    private static TerminationNotice Notice(TerminationKind kind, TerminationStatus status, string filed = "2025-03-01", string effective = "2025-12-31") => new()
+    /// <summary>A notice brought to <paramref name="status"/> the way the portal does it, through its transitions.</summary>
+    /// <param name="effective">The last day of service as filed; a receipt (received on the filing day) moves a breach notice's.</param>
+    private static TerminationNotice Notice(TerminationKind kind, TerminationStatus status, string filed = "2025-03-01", string effective = "2025-12-31")
     {
-        Kind = kind, Status = status, FiledByUserId = "u", FiledAt = new DateTimeOffset(Day(filed).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
-        EffectiveOn = Day(effective),
-    };
+        var filedAt = new DateTimeOffset(Day(filed).ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
+        var notice = new TerminationNotice { Kind = kind, FiledByUserId = "u", FiledAt = filedAt, EffectiveOn = Day(effective) };
+        var refusal = status switch
+        {
+            TerminationStatus.Received => notice.MarkReceived(Day(filed), Day(filed), FromNewYear2025),
+            TerminationStatus.Withdrawn => notice.Withdraw(Day(filed), filedAt),
+            TerminationStatus.Cured => notice.MarkCured(Day(filed), filedAt),
+            _ => null,
+        };
+        if (status == TerminationStatus.Effective) notice.TakeEffect(notice.EffectiveOn.AddDays(1), filedAt);
+        Assert.Null(refusal);
+        Assert.Equal(status, notice.Status);
+        return notice;
+    }
 
     // ---- Non-renewal (SEO §3) ----
 
@@ -217,9 +230,10 @@ public class TerminationRulesTests
     [Fact]
     public void Only_an_open_breach_notice_can_be_cured()
     {
-        Assert.Null(TerminationRules.CureRefusal(Notice(TerminationKind.AvailabilityBreach, TerminationStatus.Received), Day("2025-06-01")));
-        Assert.NotNull(TerminationRules.CureRefusal(Notice(TerminationKind.NonRenewal, TerminationStatus.Received), Day("2025-06-01")));
-        Assert.NotNull(TerminationRules.CureRefusal(Notice(TerminationKind.MaterialBreach, TerminationStatus.Withdrawn), Day("2025-06-01")));
+        // Received on 1 March, the availability breach notice runs to 31 May.
+        Assert.Null(TerminationRules.CureRefusal(Notice(TerminationKind.AvailabilityBreach, TerminationStatus.Received), Day("2025-05-01")));
+        Assert.NotNull(TerminationRules.CureRefusal(Notice(TerminationKind.NonRenewal, TerminationStatus.Received), Day("2025-05-01")));
+        Assert.NotNull(TerminationRules.CureRefusal(Notice(TerminationKind.MaterialBreach, TerminationStatus.Withdrawn), Day("2025-05-01")));
     }
 
     // ---- Money still owed (SEO §10.2, §14.3, §14.4) ----

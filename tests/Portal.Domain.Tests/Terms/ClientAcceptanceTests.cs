@@ -116,6 +116,47 @@ public class ClientAcceptanceTests
         Assert.Empty(ClientAcceptance.For([future], [], At(2026, 12, 1)));
     }
 
+    // ---- The gate and the banner from the versions' dates alone (what every request reads) ----
+
+    public static TheoryData<string, DocumentVersion[], DocumentVersion[], DateTimeOffset> Situations => new()
+    {
+        { "never accepted", [Terms2025], [], At(2026, 1, 10) },
+        { "in the notice month", [Terms2025, Terms2026], [Terms2025], At(2026, 11, 13) },
+        { "accepted early", [Terms2025, Terms2026], [Terms2025, Terms2026], At(2026, 11, 21) },
+        { "after the notice month", [Terms2025, Terms2026], [Terms2025], At(2026, 12, 4) },
+        { "later version accepted covers the earlier", [Terms2025, Terms2026], [Terms2026], At(2026, 12, 4) },
+        { "editorial correction", [Terms2025, Version(DocumentType.GeneralTermsAndConditions, "2025_09a", At(2026, 2, 1), At(2026, 2, 1), editorial: true)],
+            [Terms2025], At(2026, 3, 1) },
+        { "signed documents", [Version(DocumentType.OrderForm, "OF-1", At(2025, 1, 1), At(2025, 1, 1))], [], At(2026, 1, 1) },
+        { "two types, one accepted", [Terms2025, Version(DocumentType.AcceptableUsePolicy, "1", At(2025, 1, 1), At(2025, 1, 1))], [Terms2025], At(2026, 1, 1) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Situations))]
+    public void The_gate_and_the_banner_from_dates_alone_agree_with_the_full_standings(string situation, DocumentVersion[] versions,
+        DocumentVersion[] accepted, DateTimeOffset now)
+    {
+        var standings = ClientAcceptance.For(versions, accepted.Select(v => Accepted(v, now.AddDays(-1))), now);
+        var dates = versions.Select(VersionDates.Of).ToList();
+        var ids = accepted.Select(v => v.Id).ToList();
+
+        Assert.True(ClientAcceptance.MustAccept(standings) == ClientAcceptance.MustAccept(dates, ids, now), situation);
+        Assert.Equal(standings.Where(s => s.Kind == StandingKind.InNoticeMonth).Select(s => s.Version.Id),
+            ClientAcceptance.InNoticeMonth(dates, ids, now).Select(v => v.Id));
+    }
+
+    [Fact]
+    public void From_dates_alone_an_amendment_past_its_notice_month_gates_and_one_inside_it_is_announced()
+    {
+        var dates = new[] { VersionDates.Of(Terms2025), VersionDates.Of(Terms2026) };
+
+        Assert.False(ClientAcceptance.MustAccept(dates, [Terms2025.Id], At(2026, 11, 13)));
+        Assert.Equal([Terms2026.Id], ClientAcceptance.InNoticeMonth(dates, [Terms2025.Id], At(2026, 11, 13)).Select(v => v.Id));
+        Assert.True(ClientAcceptance.MustAccept(dates, [Terms2025.Id], At(2026, 12, 4)));
+        Assert.Empty(ClientAcceptance.InNoticeMonth(dates, [Terms2025.Id], At(2026, 12, 4)));
+        Assert.False(ClientAcceptance.MustAccept(dates, [Terms2025.Id, Terms2026.Id], At(2026, 12, 4)));
+    }
+
     [Theory]
     [InlineData("2026-12-02", false)] // inside the notice month
     [InlineData("2026-12-03", true)]  // the notice month ended at 09:00 that day

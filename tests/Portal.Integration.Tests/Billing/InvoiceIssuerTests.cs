@@ -128,11 +128,12 @@ public sealed class InvoiceIssuerTests : IDisposable
         await using (var db = await portal.OpenAsSystemAsync())
         {
             globexId = (await db.Clients.SingleAsync(c => c.Number == "C-0002")).Id;
-            // A breach notice ending service on 30 April, in Globex's initial period (which ends on 30 November).
+            // A breach notice ending service on 30 April, in Globex's initial period (which ends on 30 November); an open
+            // notice counts for the schedule whether its receipt is recorded or not.
             db.TerminationNotices.Add(new TerminationNotice
             {
                 ClientId = globexId, Kind = TerminationKind.MaterialBreach, FiledAt = Start, FiledByUserId = "x",
-                EffectiveOn = new DateOnly(2027, 4, 30), Status = TerminationStatus.Received,
+                EffectiveOn = new DateOnly(2027, 4, 30),
             });
             await db.SaveChangesAsync();
         }
@@ -161,7 +162,7 @@ public sealed class InvoiceIssuerTests : IDisposable
             db.TerminationNotices.Add(new TerminationNotice
             {
                 ClientId = globexId, Kind = TerminationKind.MaterialBreach, FiledAt = Start, FiledByUserId = "x",
-                EffectiveOn = new DateOnly(2027, 5, 14), Status = TerminationStatus.Received,
+                EffectiveOn = new DateOnly(2027, 5, 14),
             });
             await db.SaveChangesAsync();
         }

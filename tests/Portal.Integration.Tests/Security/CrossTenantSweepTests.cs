@@ -150,13 +150,12 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
                 db.TerminationNotices.Add(new TerminationNotice
                 {
                     ClientId = client.Id, Kind = TerminationKind.NonRenewal, FiledAt = now, FiledByUserId = admin.Id,
-                    EffectiveOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(6), Status = TerminationStatus.Filed,
+                    EffectiveOn = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(6),
                 });
-                db.DataExports.Add(new DataExport
-                {
-                    ClientId = client.Id, RequestedAt = now, Status = DataExportStatus.Ready, Percent = 100,
-                    FileName = $"export-{client.Number}.zip", Content = [0x50, 0x4B, 0x05, 0x06, .. new byte[18]], CompletedAt = now,
-                });
+                var export = new DataExport { ClientId = client.Id, RequestedAt = now };
+                export.StartBuilding();
+                export.Complete($"export-{client.Number}.zip", [0x50, 0x4B, 0x05, 0x06, .. new byte[18]], now);
+                db.DataExports.Add(export);
                 db.ImpersonationSessions.Add(new ImpersonationSession
                 {
                     StaffUserId = staff.Id, StaffEmail = staff.Email!, TargetUserId = admin.Id, ClientId = client.Id,

@@ -15,12 +15,17 @@ public sealed class NoticeEffectTests
     private static async Task<TerminationNotice> NoticeAsync(ClockedPortalFactory portal, string clientNumber, TerminationKind kind)
     {
         await using var db = await portal.OpenAsSystemAsync();
+        var clientId = (await db.Clients.SingleAsync(c => c.Number == clientNumber)).Id;
+        var term = (await db.OrderForms.Where(f => f.ClientId == clientId).OrderByDescending(f => f.EffectiveDate).FirstAsync()).Term;
+        var seededDay = DateOnly.FromDateTime(Seeded.UtcDateTime);
         var notice = new TerminationNotice
         {
-            ClientId = (await db.Clients.SingleAsync(c => c.Number == clientNumber)).Id, Kind = kind, FiledAt = Seeded,
-            FiledByUserId = "demo", Status = TerminationStatus.Received, ReceivedOn = DateOnly.FromDateTime(Seeded.UtcDateTime),
-            EffectiveOn = LastDay, BreachDescription = "Backups not restored within the agreed time.",
+            ClientId = clientId, Kind = kind, FiledAt = Seeded, FiledByUserId = "demo",
+            EffectiveOn = TerminationRules.EffectiveOn(kind, term, seededDay), BreachDescription = "Backups not restored within the agreed time.",
         };
+        // The registered letter arrives the day it is filed: three months later, 14 May is the last day of service.
+        Assert.Null(notice.MarkReceived(seededDay, seededDay, term));
+        Assert.Equal(LastDay, notice.EffectiveOn);
         db.TerminationNotices.Add(notice);
         await db.SaveChangesAsync();
         return notice;

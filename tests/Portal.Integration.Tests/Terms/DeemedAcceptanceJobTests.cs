@@ -154,9 +154,16 @@ public sealed class DeemedAcceptanceJobTests
     private static async Task<bool> ChainIsIntactAsync(PortalDb db) =>
         AcceptanceChain.Verify(await db.AcceptanceRecords.AsNoTracking().OrderBy(r => r.Id).ToListAsync()).IsIntact;
 
-    private static TerminationNotice AmendmentNotice(Guid clientId, Guid versionId, TerminationStatus status) => new()
+    private static TerminationNotice AmendmentNotice(Guid clientId, Guid versionId, TerminationStatus status)
     {
-        ClientId = clientId, Kind = TerminationKind.Amendment, FiledAt = Seeded, FiledByUserId = "test",
-        CitedDocumentVersionId = versionId, EffectiveOn = DateOnly.FromDateTime(Seeded.AddMonths(3).UtcDateTime), Status = status,
-    };
+        var notice = new TerminationNotice
+        {
+            ClientId = clientId, Kind = TerminationKind.Amendment, FiledAt = Seeded, FiledByUserId = "test",
+            CitedDocumentVersionId = versionId, EffectiveOn = DateOnly.FromDateTime(Seeded.AddMonths(3).UtcDateTime),
+        };
+        if (status == TerminationStatus.Withdrawn)
+            Assert.Null(notice.Withdraw(DateOnly.FromDateTime(Seeded.UtcDateTime), Seeded));
+        Assert.Equal(status, notice.Status);
+        return notice;
+    }
 }

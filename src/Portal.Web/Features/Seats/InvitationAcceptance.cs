@@ -37,12 +37,12 @@ public sealed class InvitationAcceptance(PortalDb db, UserManager<PortalUser> us
         var invitation = await db.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash);
         var user = invitation is null ? null : await users.FindByIdAsync(invitation.UserId);
         if (invitation is null || user is null) return new InvitationOutcome(InvitationState.Revoked, []);
-        var state = user.DeactivatedAt is not null ? InvitationState.Revoked : invitation.StateAt(clock.GetUtcNow());
-        if (state != InvitationState.Valid) return new InvitationOutcome(state, []);
+        // A removed User's link is refused as revoked, whatever the link itself says.
+        if ((user.DeactivatedAt is not null ? InvitationState.Revoked : invitation.Accept(clock.GetUtcNow())) is { } refused)
+            return new InvitationOutcome(refused, []);
 
         // Audited as the invited person, who acts for the first time.
         db.Actor = Actor.ClientPerson(user.Id, user.Email ?? user.Id, invitation.ClientId);
-        invitation.AcceptedAt = clock.GetUtcNow();
         user.EmailConfirmed = true; // the link reached their mailbox
         var result = await users.AddPasswordAsync(user, password); // saves the User and the invitation together
         if (!result.Succeeded) return new InvitationOutcome(InvitationState.Valid, result.Errors.Select(e => e.Description).ToList());

@@ -307,7 +307,7 @@ public sealed class SeatService(
             user.SecurityStamp = NewStamp();
         }
         foreach (var invitation in await db.Invitations.Where(i => ids.Contains(i.UserId) && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync())
-            invitation.RevokedAt = now;
+            invitation.Revoke(now);
     }
 
     /// <summary>
@@ -358,7 +358,7 @@ public sealed class SeatService(
     {
         var now = clock.GetUtcNow();
         foreach (var open in await db.Invitations.Where(i => i.UserId == user.Id && i.AcceptedAt == null && i.RevokedAt == null).ToListAsync())
-            open.RevokedAt = now;
+            open.Revoke(now);
         var (token, hash) = Invitation.NewToken();
         var invitation = new Invitation
         {

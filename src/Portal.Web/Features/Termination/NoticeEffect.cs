@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Features.Billing;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Termination;
 
@@ -20,7 +21,7 @@ public sealed class NoticeEffect(
     {
         await using var db = await factory.OpenAsSystemAsync(clock);
         var notice = await db.TerminationNotices.SingleAsync(n => n.Id == noticeId, ct);
-        if (!TerminationRules.IsOpen(notice.Status)) return false;
+        if (!notice.IsOpen) return false;
         var client = await db.Clients.SingleAsync(c => c.Id == notice.ClientId, ct);
 
         // SEO §14.4: the indemnity (every fee still to be invoiced up to the contractual end) is invoiced on the date of
@@ -30,8 +31,7 @@ public sealed class NoticeEffect(
             await issuer.IssueFinalAsync(client.Id, TerminationRules.ContractualEnd(notice.Kind, notice.EffectiveOn, form.Term),
                 FinalInvoiceReason(notice), ct);
 
-        notice.Status = TerminationStatus.Effective;
-        notice.ClosedAt = clock.GetUtcNow();
+        notice.TakeEffect(clock.Today(), clock.GetUtcNow());
         // SEO §8.3: access closes at the end of the last day of service, in UTC.
         client.AccessClosedAt ??= new DateTimeOffset(notice.EffectiveOn.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         // A new security stamp ends the sessions still open at the cookie's next check.

@@ -60,7 +60,7 @@ public sealed class TerminationService(PersonDatabase data, NoticeEmails emails,
         var now = clock.GetUtcNow();
         var notice = new TerminationNotice
         {
-            ClientId = clientId, Kind = input.Kind, FiledAt = now, FiledByUserId = userId, Status = TerminationStatus.Filed,
+            ClientId = clientId, Kind = input.Kind, FiledAt = now, FiledByUserId = userId,
             Reason = Clean(input.Reason), BreachDescription = input.Kind is TerminationKind.MaterialBreach or TerminationKind.AvailabilityBreach
                 ? Clean(input.BreachDescription) : null,
             CitedDocumentVersionId = input.Kind == TerminationKind.Amendment ? input.CitedVersionId : null,
@@ -92,9 +92,7 @@ public sealed class TerminationService(PersonDatabase data, NoticeEmails emails,
         await using var db = await data.OpenAsync();
         if (await db.TerminationNotices.SingleOrDefaultAsync(n => n.Id == noticeId, ct) is not { } notice)
             return T["This notice does not exist."];
-        if (TerminationRules.WithdrawalRefusal(notice, clock.Today()) is { } refusal) return TerminationText.Say(T, refusal);
-        notice.Status = TerminationStatus.Withdrawn;
-        notice.ClosedAt = clock.GetUtcNow();
+        if (notice.Withdraw(clock.Today(), clock.GetUtcNow()) is { } refusal) return TerminationText.Say(T, refusal);
         var client = await db.Clients.SingleAsync(c => c.Id == notice.ClientId, ct);
         await emails.EnqueueStatusAsync(db, client, notice, T, ct);
         await db.SaveChangesAsync(ct);

@@ -14,6 +14,7 @@ public static class TermsFeature
     public static void AddTermsFeature(this IServiceCollection services)
     {
         services.AddScoped<TermsService>();
+        services.AddScoped<TermsStanding>();
         services.AddScoped<ConnectionEvidence>();
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<ConnectionEvidence>());
         services.AddPortalJob<DeemedAcceptanceJob>();
@@ -23,6 +24,12 @@ public static class TermsFeature
         services.AddScoped<AcceptanceReview>();
         services.AddScoped<ChainIntegrity>();
     }
+
+    /// <summary>
+    /// The terms gate on every request (pages and downloads alike). Placed after the impersonation gate: an ended
+    /// impersonation is left before anything is gated.
+    /// </summary>
+    public static void UseTermsGate(this WebApplication app) => app.UseMiddleware<TermsGate>();
 
     public static void MapTermsEndpoints(this WebApplication app)
     {

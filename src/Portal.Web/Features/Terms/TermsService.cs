@@ -27,21 +27,6 @@ public sealed class TermsService(PersonDatabase data, TimeProvider clock, Connec
     }
 
     /// <summary>
-    /// What every page checks, from one read of the standings: the gate (a ClientAdmin with a required
-    /// acceptance sees no other page until it is given) and the amendments in their notice month, for the
-    /// banner every Client person sees. Provider staff get neither.
-    /// </summary>
-    public async Task<TermsNotices> NoticesAsync()
-    {
-        var user = await data.PrincipalAsync();
-        if (PortalClaims.ClientIdOf(user) is null) return new TermsNotices(false, []);
-        var standings = (await OverviewAsync()).Standings;
-        return new TermsNotices(
-            user.IsInRole(Role.ClientAdmin) && ClientAcceptance.MustAccept(standings),
-            standings.Where(s => s.Kind == StandingKind.InNoticeMonth).ToList());
-    }
-
-    /// <summary>
     /// Clickwrap (SEO §2.1): the signed-in ClientAdmin accepts one version after ticking the box.
     /// Refused, with a message the page shows, while impersonating or when the box is not ticked.
     /// </summary>
@@ -80,8 +65,6 @@ public sealed class TermsService(PersonDatabase data, TimeProvider clock, Connec
     private static DateTimeOffset TruncateToMillisecond(DateTimeOffset t) =>
         new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 }
-
-public sealed record TermsNotices(bool MustAccept, IReadOnlyList<DocumentStanding> InNoticeMonth);
 
 public sealed record TermsOverview(IReadOnlyList<DocumentStanding> Standings, IReadOnlyList<AcceptanceRecord> History);
 

@@ -52,8 +52,9 @@ public sealed class DataExportJob(
     {
         await using var system = await factory.OpenAsSystemAsync(Clock);
         var export = await system.DataExports.SingleAsync(x => x.Id == exportId, ct);
-        if (export.Status != DataExportStatus.Queued) return false;
-        await Progress(system, export, DataExportStatus.Building, 5, ct);
+        if (export.Status != DataExportStatus.Queued) return false; // another round took it
+        export.StartBuilding();
+        await system.SaveChangesAsync(ct);
         try
         {
             // The Client's own view of its data: the tenancy filter keeps every other Client out of the archive.
@@ -66,7 +67,8 @@ public sealed class DataExportJob(
             using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
             {
                 await InvoiceDocuments.AddToZipAsync(db, zip, "invoices/", ct);
-                await Progress(system, export, DataExportStatus.Building, 60, ct);
+                export.ReportProgress(60);
+                await system.SaveChangesAsync(ct);
 
                 var users = await (from u in db.Users.AsNoTracking()
                                    join s in db.Subsidiaries on u.SubsidiaryId equals s.Id into subs
@@ -97,25 +99,17 @@ public sealed class DataExportJob(
                     return 0;
                 });
             }
-            export.Content = output.ToArray();
-            export.FileName = $"data-{client.Number}-{Clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.zip";
-            export.CompletedAt = Clock.GetUtcNow();
-            await Progress(system, export, DataExportStatus.Ready, 100, ct);
+            export.Complete($"data-{client.Number}-{Clock.GetUtcNow().UtcDateTime:yyyyMMdd-HHmm}.zip", output.ToArray(), Clock.GetUtcNow());
+            await system.SaveChangesAsync(ct);
             return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "Data export {Id} failed", exportId);
-            export.Error = e.Message;
-            await Progress(system, export, DataExportStatus.Failed, export.Percent, ct);
+            export.Fail(e.Message);
+            await system.SaveChangesAsync(ct);
             return false;
         }
-    }
-
-    private static async Task Progress(PortalDb db, DataExport export, DataExportStatus status, int percent, CancellationToken ct)
-    {
-        (export.Status, export.Percent) = (status, percent);
-        await db.SaveChangesAsync(ct);
     }
 
     private static byte[] Csv(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)

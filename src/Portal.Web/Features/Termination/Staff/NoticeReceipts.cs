@@ -33,25 +33,16 @@ public sealed class NoticeReceipts(PersonDatabase data, NoticeEmails emails, Tim
         if (receivedOn is not { } day) return T["Enter the date the registered letter arrived."];
         return await ActAsync(noticeId, async (db, notice) =>
         {
-            if (TerminationRules.ReceiptRefusal(notice, day, Today) is { } refusal) return TerminationText.Say(T, refusal);
             var term = (await db.OrderForms.AsNoTracking().Where(f => f.ClientId == notice.ClientId)
                 .OrderByDescending(f => f.EffectiveDate).FirstAsync(ct)).Term;
-            notice.ReceivedOn = day;
-            notice.Status = TerminationStatus.Received;
             // SEO §14.1, §14.2: a breach notice takes effect from its receipt.
-            notice.EffectiveOn = TerminationRules.EffectiveOn(notice.Kind, term, DateOnly.FromDateTime(notice.FiledAt.UtcDateTime), day);
-            return null;
+            return notice.MarkReceived(day, Today, term) is { } refusal ? TerminationText.Say(T, refusal) : null;
         }, ct);
     }
 
     public Task<string?> MarkCuredAsync(Guid noticeId, CancellationToken ct = default) =>
-        ActAsync(noticeId, (_, notice) =>
-        {
-            if (TerminationRules.CureRefusal(notice, Today) is { } refusal) return Task.FromResult<string?>(TerminationText.Say(T, refusal));
-            notice.Status = TerminationStatus.Cured;
-            notice.ClosedAt = clock.GetUtcNow();
-            return Task.FromResult<string?>(null);
-        }, ct);
+        ActAsync(noticeId, (_, notice) => Task.FromResult(
+            notice.MarkCured(Today, clock.GetUtcNow()) is { } refusal ? TerminationText.Say(T, refusal) : null), ct);
 
     private async Task<string?> ActAsync(Guid noticeId, Func<PortalDb, TerminationNotice, Task<string?>> change, CancellationToken ct)
     {
