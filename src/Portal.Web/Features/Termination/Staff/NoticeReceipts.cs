@@ -34,8 +34,7 @@ public sealed class NoticeReceipts(PersonDatabase data, NoticeEmails emails, Tim
         return await ActAsync(noticeId, async (db, notice) =>
         {
             if (TerminationRules.ReceiptRefusal(notice, day, Today) is { } refusal) return TerminationText.Say(T, refusal);
-            var term = (await db.OrderForms.AsNoTracking().Where(f => f.ClientId == notice.ClientId)
-                .OrderByDescending(f => f.EffectiveDate).FirstAsync(ct)).Term;
+            var term = (await db.OrderForms.AsNoTracking().CurrentOrderForm(notice.ClientId, Today).FirstAsync(ct)).Term;
             notice.ReceivedOn = day;
             notice.Status = TerminationStatus.Received;
             // SEO §14.1, §14.2: a breach notice takes effect from its receipt.
