@@ -59,16 +59,6 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 
-    /// <summary>The Client's administrators who can sign in and read e-mail: who is told of invoices, notices and staff access.</summary>
-    public IQueryable<PortalUser> ClientAdminsOf(Guid clientId) =>
-        from user in Users
-        join userRole in UserRoles on user.Id equals userRole.UserId
-        join role in Roles on userRole.RoleId equals role.Id
-        where user.ClientId == clientId && role.Name == Role.ClientAdmin && user.DeactivatedAt == null
-              && !user.IsServiceAccount && user.Email != null
-        orderby user.Email
-        select user;
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

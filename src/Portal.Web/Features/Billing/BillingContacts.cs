@@ -24,7 +24,7 @@ public sealed class BillingContacts(PersonDatabase data, NotWhileImpersonating g
         await using var db = await data.OpenAsync();
         var contacts = await db.BillingContacts.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
         var admins = PortalClaims.ClientIdOf(user) is { } clientId
-            ? await db.ClientAdminsOf(clientId).Select(u => u.Email!).ToListAsync()
+            ? await db.ClientAdmins(clientId).Select(u => u.Email!).ToListAsync()
             : [];
         return new BillingContactsView(contacts, admins);
     }

@@ -16,8 +16,8 @@ public sealed class InvoiceDocuments(PersonDatabase data)
         var invoice = await Invoices(db).SingleOrDefaultAsync(i => i.Number == number, ct);
         if (invoice is null) return null;
         var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var methods = await PaymentMethodsAsync(db, ct);
-        return InvoicePdf.Render(invoice, provider, MethodOf(methods, invoice.ClientId), await CorrectedNumberAsync(db, invoice, ct));
+        var forms = await OrderFormsAsync(db, ct);
+        return InvoicePdf.Render(invoice, provider, MethodOf(forms, invoice), await CorrectedNumberAsync(db, invoice, ct));
     }
 
     /// <summary>Every invoice and credit note of the Client, one PDF each, as "invoices-{ClientNumber}.zip"; null without a Client.</summary>
@@ -37,11 +37,11 @@ public sealed class InvoiceDocuments(PersonDatabase data)
     {
         var invoices = await Invoices(db).OrderBy(i => i.Sequence).ToListAsync(ct);
         var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var methods = await PaymentMethodsAsync(db, ct);
+        var forms = await OrderFormsAsync(db, ct);
         var numbers = invoices.ToDictionary(i => i.Id, i => i.Number);
         foreach (var invoice in invoices)
         {
-            var pdf = InvoicePdf.Render(invoice, provider, MethodOf(methods, invoice.ClientId),
+            var pdf = InvoicePdf.Render(invoice, provider, MethodOf(forms, invoice),
                 invoice.CorrectsInvoiceId is { } id ? numbers.GetValueOrDefault(id) : null);
             var entry = zip.CreateEntry(folder + InvoicePdf.FileName(invoice), CompressionLevel.Fastest);
             entry.LastWriteTime = new DateTimeOffset(invoice.IssuedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
@@ -52,14 +52,14 @@ public sealed class InvoiceDocuments(PersonDatabase data)
 
     private static IQueryable<Invoice> Invoices(PortalDb db) => db.Invoices.AsNoTracking().Include(i => i.Lines);
 
-    /// <summary>The payment method of each Client's latest order form: how its invoices are paid.</summary>
-    private static async Task<Dictionary<Guid, PaymentMethod>> PaymentMethodsAsync(PortalDb db, CancellationToken ct) =>
-        (await db.OrderForms.AsNoTracking().Select(f => new { f.ClientId, f.SignedOn, f.PaymentMethod }).ToListAsync(ct))
-            .GroupBy(f => f.ClientId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.SignedOn).First().PaymentMethod);
+    /// <summary>The order forms the PDFs may need, loaded once for a whole archive.</summary>
+    private static async Task<List<OrderForm>> OrderFormsAsync(PortalDb db, CancellationToken ct) =>
+        await db.OrderForms.AsNoTracking().ToListAsync(ct);
 
-    private static PaymentMethod MethodOf(Dictionary<Guid, PaymentMethod> methods, Guid clientId) =>
-        methods.GetValueOrDefault(clientId, PaymentMethod.BankTransfer);
+    /// <summary>How an invoice is paid: the payment method of the order form in force on its issue date, as its e-mail said.</summary>
+    private static PaymentMethod MethodOf(List<OrderForm> forms, Invoice invoice) =>
+        forms.AsQueryable().CurrentOrderForm(invoice.ClientId, invoice.IssuedOn).Select(f => (PaymentMethod?)f.PaymentMethod).FirstOrDefault()
+        ?? PaymentMethod.BankTransfer;
 
     private static async Task<string?> CorrectedNumberAsync(PortalDb db, Invoice invoice, CancellationToken ct) =>
         invoice.CorrectsInvoiceId is { } id

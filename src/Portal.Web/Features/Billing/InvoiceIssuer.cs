@@ -163,11 +163,11 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         var recipients = await db.BillingContacts.Where(c => c.ClientId == invoice.ClientId)
             .Select(c => new { c.Email, c.Name }).ToListAsync(ct);
         if (recipients.Count == 0)
-            recipients = await db.ClientAdminsOf(invoice.ClientId).Select(u => new { Email = u.Email!, Name = (string?)u.DisplayName }).ToListAsync(ct);
+            recipients = await db.ClientAdmins(invoice.ClientId).Select(u => new { Email = u.Email!, Name = (string?)u.DisplayName }).ToListAsync(ct);
         if (recipients.Count == 0) return;
 
         var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var method = await db.OrderForms.Where(f => f.ClientId == invoice.ClientId).OrderByDescending(f => f.SignedOn)
+        var method = await db.OrderForms.CurrentOrderForm(invoice.ClientId, invoice.IssuedOn)
             .Select(f => f.PaymentMethod).FirstAsync(ct);
         var corrected = invoice.CorrectsInvoiceId is { } id
             ? await db.Invoices.Where(i => i.Id == id).Select(i => i.Number).SingleAsync(ct)
@@ -181,12 +181,11 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         }
     }
 
-    /// <summary>The Client's order form in force (its latest) and, when a notice ends the contract, its last day of service.</summary>
+    /// <summary>The Client's order form in force today and, when a notice ends the contract, its last day of service.</summary>
     private async Task<(OrderForm? Form, DateOnly? LastDayOfService)> ContractOfAsync(Actor by, Guid clientId, CancellationToken ct)
     {
         await using var db = await OpenAsync(by);
-        var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines)
-            .Where(f => f.ClientId == clientId).OrderByDescending(f => f.SignedOn).FirstOrDefaultAsync(ct);
+        var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines).CurrentOrderForm(clientId, db.Clock.Today()).FirstOrDefaultAsync(ct);
         return (form, await LastDayOfServiceAsync(db, clientId, ct));
     }
 

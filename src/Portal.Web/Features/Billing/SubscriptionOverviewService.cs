@@ -19,8 +19,7 @@ public sealed class SubscriptionOverviewService(PersonDatabase data, TimeProvide
     public async Task<SubscriptionOverview?> GetAsync()
     {
         await using var db = await data.OpenAsync();
-        var form = await db.OrderForms.AsNoTracking().Include(o => o.Lines)
-            .OrderByDescending(o => o.EffectiveDate).FirstOrDefaultAsync();
+        var form = await db.OrderForms.AsNoTracking().Include(o => o.Lines).CurrentOrderForm(Today).FirstOrDefaultAsync();
         if (form is null) return null;
 
         var revisions = await db.PriceRevisions.AsNoTracking().Where(r => r.OrderFormId == form.Id)

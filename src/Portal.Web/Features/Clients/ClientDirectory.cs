@@ -38,7 +38,7 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
         var ids = list.Select(c => c.Id).ToList();
 
         var staffNames = await StaffNamesAsync(db, ct);
-        var seats = await db.Users.Where(u => u.ClientId != null && ids.Contains(u.ClientId!.Value) && u.DeactivatedAt == null)
+        var seats = await db.Users.SeatHolders().Where(u => ids.Contains(u.ClientId!.Value))
             .GroupBy(u => u.ClientId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var overdue = (await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
                 .Where(i => ids.Contains(i.ClientId) && i.Kind == InvoiceKind.Invoice && i.DueOn < today).ToListAsync(ct))
@@ -48,7 +48,7 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
 
         var rows = list.Select(c =>
         {
-            var form = c.OrderForms.OrderByDescending(o => o.EffectiveDate).FirstOrDefault();
+            var form = c.OrderForms.AsQueryable().CurrentOrderForm(today).FirstOrDefault();
             return new ClientListRow(c.Id, c.Number, c.LegalName,
                 c.AccountManagers.Select(a => staffNames.GetValueOrDefault(a.StaffUserId, "?")).Order().ToList(),
                 form?.Term.PeriodOn(today), form?.TrialEndsOn, new SeatCap(form?.SeatCap ?? 0, seats.GetValueOrDefault(c.Id)),
@@ -79,9 +79,9 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
             .SingleOrDefaultAsync(c => c.Number == number, ct);
         if (client is null) return null;
 
-        var form = client.OrderForms.OrderByDescending(o => o.EffectiveDate).FirstOrDefault();
+        var form = client.OrderForms.AsQueryable().CurrentOrderForm(today).FirstOrDefault();
         var users = await db.Users.AsNoTracking().Where(u => u.ClientId == client.Id).ToListAsync(ct);
-        var admins = await UsersInRole(db, Role.ClientAdmin).Where(u => u.ClientId == client.Id && u.DeactivatedAt == null)
+        var admins = await db.ClientAdmins(client.Id)
             .OrderBy(u => u.DisplayName).Select(u => new StaffChoice(u.Id, u.DisplayName, u.Email ?? "")).ToListAsync(ct);
         var invoices = (await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
                 .Where(i => i.ClientId == client.Id).ToListAsync(ct))
@@ -100,7 +100,7 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
         var roles = StaffAccess.RolesOf(user);
         var assigned = user.FindFirstValue(ClaimTypes.NameIdentifier) is { } me && client.AccountManagers.Any(a => a.StaffUserId == me);
         return new ClientDetails(client, form, form?.Term.PeriodOn(today),
-            new SeatCap(form?.SeatCap ?? 0, users.Count(u => u.DeactivatedAt == null)), admins, managers, invoices, notices, acceptances,
+            new SeatCap(form?.SeatCap ?? 0, users.AsQueryable().SeatHolders().Count()), admins, managers, invoices, notices, acceptances,
             MayActFor: !PortalClaims.IsImpersonated(user) && StaffPermissions.MayActFor(roles, assigned),
             MayAssign: StaffPermissions.MayAssignAccountManagers(roles));
     }

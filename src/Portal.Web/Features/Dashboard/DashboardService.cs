@@ -23,10 +23,9 @@ public sealed class DashboardService(PersonDatabase data, TimeProvider clock)
         var client = await db.Clients.AsNoTracking()
             .Include(c => c.OrderForms).ThenInclude(o => o.Lines)
             .SingleOrDefaultAsync();
-        if (client is null || client.OrderForms.Count == 0) return null;
+        if (client?.OrderForms.AsQueryable().CurrentOrderForm(Today).FirstOrDefault() is not { } form) return null;
 
-        var form = client.OrderForms.OrderByDescending(o => o.EffectiveDate).First();
-        var seatsUsed = await db.Users.CountAsync(u => u.DeactivatedAt == null);
+        var seatsUsed = await db.SeatHolders(client.Id).CountAsync();
         var subsidiaries = await db.Subsidiaries.CountAsync(s => s.EndedAt == null);
         var invoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
             .Where(i => i.Kind == InvoiceKind.Invoice).ToListAsync();
@@ -47,13 +46,13 @@ public sealed class DashboardService(PersonDatabase data, TimeProvider clock)
 
     /// <summary>
     /// The next invoice the billing schedule will issue for the signed-in person's Client, as <see cref="InvoiceIssuer"/>
-    /// will build it: from the latest order form, up to the last day of service of a running notice, with the charges
+    /// will build it: from the order form in force, up to the last day of service of a running notice, with the charges
     /// waiting for it. Null when the Client has no order form.
     /// </summary>
     public async Task<NextInvoice?> NextInvoiceAsync()
     {
         await using var db = await data.OpenAsync();
-        var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines).OrderByDescending(f => f.SignedOn).FirstOrDefaultAsync();
+        var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines).CurrentOrderForm(Today).FirstOrDefaultAsync();
         if (form is null) return null;
         var lastDay = await InvoiceIssuer.LastDayOfServiceAsync(db, form.ClientId);
         var finalIssued = await InvoiceIssuer.FinalIssuedAsync(db, form.Id);
@@ -73,15 +72,16 @@ public sealed class DashboardService(PersonDatabase data, TimeProvider clock)
             clients = clients.Where(c => c.AccountManagers.Any(a => a.StaffUserId == assignedToUserId));
         var list = await clients.OrderBy(c => c.LegalName).ToListAsync();
 
-        var seats = await db.Users.Where(u => u.ClientId != null && u.DeactivatedAt == null)
+        var seats = await db.Users.SeatHolders()
             .GroupBy(u => u.ClientId!.Value).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count);
         var openInvoices = await db.Invoices.AsNoTracking().Include(i => i.Lines).Include(i => i.Payments)
             .Where(i => i.Kind == InvoiceKind.Invoice && i.DueOn < Today).ToListAsync();
 
-        return list.Where(c => c.OrderForms.Count > 0).Select(c =>
+        return list.Select(c => (Client: c, Form: c.OrderForms.AsQueryable().CurrentOrderForm(Today).FirstOrDefault()))
+            .Where(x => x.Form is not null).Select(x =>
         {
-            var form = c.OrderForms.OrderByDescending(o => o.EffectiveDate).First();
+            var (c, form) = (x.Client, x.Form!);
             return new ClientRow(c.Id, c.Number, c.LegalName, form.Term.PeriodOn(Today), form.TrialEndsOn,
                 new SeatCap(form.SeatCap, seats.GetValueOrDefault(c.Id)),
                 openInvoices.Count(i => i.ClientId == c.Id && i.StatusOn(Today) == InvoiceStatus.Overdue));

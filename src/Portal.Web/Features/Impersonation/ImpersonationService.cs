@@ -154,11 +154,7 @@ public sealed class ImpersonationService(PersonDatabase data, TimeProvider clock
     private static async Task NotifyClientAdminsAsync(PortalDb db, ImpersonationSession session, PortalUser target, CancellationToken ct)
     {
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == session.ClientId, ct);
-        var adminRole = await db.Roles.Where(r => r.Name == Role.ClientAdmin).Select(r => r.Id).SingleAsync(ct);
-        var admins = await db.Users.AsNoTracking()
-            .Where(u => u.ClientId == session.ClientId && u.DeactivatedAt == null && u.Email != null
-                        && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == adminRole))
-            .ToListAsync(ct);
+        var admins = await db.ClientAdmins(session.ClientId).AsNoTracking().ToListAsync(ct);
         foreach (var admin in admins)
         {
             var mail = ImpersonationEmail.For(session, target, admin.Culture ?? client.Culture, admin.DisplayName);

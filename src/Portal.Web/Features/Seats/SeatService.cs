@@ -29,9 +29,9 @@ public sealed class SeatService(
     {
         if (await AdminAsync() is not { } admin) return null;
         await using var db = await data.OpenAsync();
-        var form = await CurrentOrderFormAsync(db, admin.ClientId);
+        var form = await db.OrderForms.CurrentOrderForm(admin.ClientId, clock.Today()).FirstOrDefaultAsync();
         if (form is null) return null;
-        var used = await SeatHolders(db, admin.ClientId).CountAsync();
+        var used = await db.SeatHolders(admin.ClientId).CountAsync();
         var today = clock.Today();
         var pending = await db.SeatRequests.AsNoTracking()
             .Where(r => r.ClientId == admin.ClientId && r.Status == SeatRequestStatus.Pending)
@@ -269,7 +269,7 @@ public sealed class SeatService(
         await using var tx = await ClientLock.TakeAsync(db, admin.ClientId);
         if (await db.SeatRequests.AnyAsync(r => r.ClientId == admin.ClientId && r.Status == SeatRequestStatus.Pending))
             return SeatResult.Refused(T["A request for seats is already waiting for your account manager's decision."]);
-        if (await CurrentOrderFormAsync(db, admin.ClientId) is not { } form)
+        if (await db.OrderForms.CurrentOrderForm(admin.ClientId, clock.Today()).FirstOrDefaultAsync() is not { } form)
             return SeatResult.Refused(T["Your company has no order form yet: contact your account manager."]);
         var request = new SeatRequest
         {
@@ -316,32 +316,16 @@ public sealed class SeatService(
     /// </summary>
     internal static async Task<string?> LastAdminProblemAsync(PortalDb db, Guid clientId, IReadOnlyCollection<string> userIds)
     {
-        var admins = await ActiveAdmins(db, clientId).Select(u => u.Id).ToListAsync();
+        var admins = await db.ActiveAdmins(clientId).Select(u => u.Id).ToListAsync();
         return ClientAdmins.Problem(admins.Count, admins.Count(userIds.Contains));
     }
 
-    internal static IQueryable<PortalUser> SeatHolders(PortalDb db, Guid clientId) =>
-        // Seats.TakesSeat: every User not deactivated, persons and service accounts, Subsidiaries' included.
-        db.Users.Where(u => u.ClientId == clientId && u.DeactivatedAt == null);
-
-    internal static Task<OrderForm?> CurrentOrderFormAsync(PortalDb db, Guid clientId) =>
-        db.OrderForms.Where(o => o.ClientId == clientId).OrderByDescending(o => o.EffectiveDate).FirstOrDefaultAsync();
-
     public static string NewStamp() => Guid.NewGuid().ToString("N").ToUpperInvariant();
-
-    private static IQueryable<PortalUser> ActiveAdmins(PortalDb db, Guid clientId) =>
-        from u in db.Users
-        where u.ClientId == clientId && u.DeactivatedAt == null && !u.IsServiceAccount
-              && !db.Invitations.Any(i => i.UserId == u.Id && i.AcceptedAt == null && i.RevokedAt == null)
-        join ur in db.UserRoles on u.Id equals ur.UserId
-        join r in db.Roles on ur.RoleId equals r.Id
-        where r.Name == Role.ClientAdmin
-        select u;
 
     private async Task<SeatResult?> CapProblemAsync(PortalDb db, Guid clientId)
     {
-        var form = await CurrentOrderFormAsync(db, clientId);
-        var seats = new SeatCap(form?.SeatCap ?? 0, await SeatHolders(db, clientId).CountAsync());
+        var form = await db.OrderForms.CurrentOrderForm(clientId, clock.Today()).FirstOrDefaultAsync();
+        var seats = new SeatCap(form?.SeatCap ?? 0, await db.SeatHolders(clientId).CountAsync());
         return seats.CanTake() ? null : SeatResult.Full(
             T["All {0} seats of your order form are taken. Remove a User or request more seats.", seats.Cap], seats.Shortfall());
     }

@@ -27,7 +27,7 @@ public sealed class NoticeEffect(
         // SEO §14.4: the indemnity (every fee still to be invoiced up to the contractual end) is invoiced on the date of
         // termination, once: the issuer keys it by the notice. SEO §14.3: an amendment termination owes nothing more.
         if (notice.Kind != TerminationKind.Amendment
-            && await db.OrderForms.AsNoTracking().Where(f => f.ClientId == client.Id).OrderByDescending(f => f.EffectiveDate).FirstOrDefaultAsync(ct) is { } form)
+            && await db.OrderForms.AsNoTracking().CurrentOrderForm(client.Id, clock.Today()).FirstOrDefaultAsync(ct) is { } form)
             await issuer.IssueFinalAsync(client.Id, TerminationRules.ContractualEnd(notice.Kind, notice.EffectiveOn, form.Term),
                 FinalInvoiceReason(notice), ct);
 

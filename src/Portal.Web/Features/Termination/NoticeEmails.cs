@@ -73,12 +73,8 @@ public sealed class NoticeEmails(IDbContextFactory<PortalDb> factory, TimeProvid
                            join u in db.Users on a.StaffUserId equals u.Id
                            where a.ClientId == client.Id && u.DeactivatedAt == null && u.Email != null
                            select new Recipient(u.Email!, u.DisplayName, u.Culture ?? "en", true)).ToListAsync(ct);
-        var admins = await (from u in db.Users
-                            join ur in db.UserRoles on u.Id equals ur.UserId
-                            join role in db.Roles on ur.RoleId equals role.Id
-                            where u.ClientId == client.Id && role.Name == Role.ClientAdmin && u.DeactivatedAt == null
-                                  && !u.IsServiceAccount && u.Email != null
-                            select new Recipient(u.Email!, u.DisplayName, u.Culture ?? client.Culture, false)).ToListAsync(ct);
+        var admins = await db.ClientAdmins(client.Id)
+            .Select(u => new Recipient(u.Email!, u.DisplayName, u.Culture ?? client.Culture, false)).ToListAsync(ct);
         return [.. staff, .. admins];
     }
 

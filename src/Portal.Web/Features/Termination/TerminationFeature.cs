@@ -8,6 +8,7 @@ using Portal.Web.Features.Termination.Staff;
 using Portal.Web.Shared.Jobs;
 using Portal.Web.Shared.Security;
 using Portal.Web.Data;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Termination;
 
@@ -41,8 +42,7 @@ public static class TerminationFeature
                     return Results.NotFound();
                 var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == row.Notice.ClientId, ct);
                 var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-                var form = await db.OrderForms.AsNoTracking().Where(f => f.ClientId == client.Id)
-                    .OrderByDescending(f => f.EffectiveDate).Select(f => f.Reference).FirstOrDefaultAsync(ct) ?? "";
+                var form = await db.OrderForms.AsNoTracking().CurrentOrderForm(client.Id, db.Clock.Today()).Select(f => f.Reference).FirstOrDefaultAsync(ct) ?? "";
                 var sla = await db.SlaMonths.AsNoTracking().Where(m => m.ClientId == client.Id).ToListAsync(ct);
                 var pdf = NoticePdf.Render(row, client, provider, form, TerminationRules.AvailabilityBreach(sla) ?? [], db.Clock.GetUtcNow(), T);
                 return Results.File(pdf, "application/pdf", NoticePdf.FileName(row.Notice));

@@ -119,8 +119,7 @@ public sealed class TerminationService(PersonDatabase data, NoticeEmails emails,
     /// <summary>The Client's contract as the rules see it, with what each kind of notice would do today; null without an order form.</summary>
     internal static async Task<ContractView?> ContractAsync(PortalDb db, Client client, DateOnly today, CancellationToken ct)
     {
-        var form = await db.OrderForms.AsNoTracking().Include(o => o.Lines).Where(o => o.ClientId == client.Id)
-            .OrderByDescending(o => o.EffectiveDate).FirstOrDefaultAsync(ct);
+        var form = await db.OrderForms.AsNoTracking().Include(o => o.Lines).CurrentOrderForm(client.Id, today).FirstOrDefaultAsync(ct);
         if (form is null) return null;
         var now = db.Clock.GetUtcNow();
         var facts = new TerminationFacts(form.Term, today,

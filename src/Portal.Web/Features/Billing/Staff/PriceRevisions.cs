@@ -33,7 +33,7 @@ public sealed class PriceRevisions(PersonDatabase data, TimeProvider clock)
         await using var db = await data.OpenAsync();
         if (!await StaffAccess.MayActForAsync(await data.PrincipalAsync(), db, clientId)) return null;
         var form = await db.OrderForms.AsNoTracking().Include(f => f.Lines.OrderBy(l => l.Id))
-            .Where(f => f.ClientId == clientId).OrderByDescending(f => f.SignedOn).FirstOrDefaultAsync();
+            .CurrentOrderForm(clientId, clock.Today()).FirstOrDefaultAsync();
         if (form is null) return null;
         var history = await db.PriceRevisions.AsNoTracking().Where(r => r.OrderFormId == form.Id).OrderBy(r => r.Anniversary).ToListAsync();
 
@@ -60,14 +60,14 @@ public sealed class PriceRevisions(PersonDatabase data, TimeProvider clock)
         if (!preview.IsAllowed) return preview.Refusal;
 
         await using var db = await data.OpenAsync();
-        var form = await db.OrderForms.AsNoTracking().Where(f => f.ClientId == clientId).OrderByDescending(f => f.SignedOn).FirstAsync();
+        var form = await db.OrderForms.AsNoTracking().CurrentOrderForm(clientId, clock.Today()).FirstAsync();
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == clientId);
         db.PriceRevisions.Add(new PriceRevision
         {
             ClientId = clientId, OrderFormId = form.Id, Anniversary = desk.Anniversary, PreviousIndex = previous, NewIndex = newIndex,
             AppliedAt = clock.GetUtcNow(), AppliedByUserId = db.Actor.UserId ?? "system",
         });
-        foreach (var admin in await db.ClientAdminsOf(clientId).ToListAsync())
+        foreach (var admin in await db.ClientAdmins(clientId).ToListAsync())
         {
             var mail = PriceRevisionEmail.For(client.Culture, admin.DisplayName, desk.Anniversary, preview.Lines);
             Outbox.Enqueue(db, admin.Email!, admin.DisplayName, mail.Subject, mail.HtmlBody, clientId, $"PriceRevision:{form.Id}:{desk.Anniversary:yyyy-MM-dd}:{admin.Id}");

@@ -22,6 +22,8 @@ public sealed class SeatRequestDecisions(PersonDatabase data, TimeProvider clock
         if (await DeciderAsync() is not { } decider) return [];
         await using var db = await data.OpenAsync();
         var requests = MayDecide(db, decider);
+        var forms = db.OrderForms.CurrentOrderForm(clock.Today());
+        var seatHolders = db.Users.SeatHolders();
         if (status is { } s) requests = requests.Where(r => r.Status == s);
         var rows = await (
             from r in requests
@@ -31,8 +33,8 @@ public sealed class SeatRequestDecisions(PersonDatabase data, TimeProvider clock
                 db.Users.Where(u => u.Id == r.RequestedByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "",
                 r.Status, r.DecidedAt, db.Users.Where(u => u.Id == r.DecidedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
                 r.DecisionNote,
-                db.OrderForms.Where(o => o.ClientId == r.ClientId).OrderByDescending(o => o.EffectiveDate).Select(o => o.SeatCap).FirstOrDefault(),
-                db.Users.Count(u => u.ClientId == r.ClientId && u.DeactivatedAt == null))).ToListAsync();
+                forms.Where(o => o.ClientId == r.ClientId).Select(o => o.SeatCap).FirstOrDefault(),
+                seatHolders.Count(u => u.ClientId == r.ClientId))).ToListAsync();
         // Pending first (oldest first: they have waited longest), then decisions, newest first.
         return rows.OrderBy(r => r.Status != SeatRequestStatus.Pending)
             .ThenBy(r => r.Status == SeatRequestStatus.Pending ? r.RequestedAt.UtcTicks : -(r.DecidedAt ?? r.RequestedAt).UtcTicks).ToList();
@@ -48,7 +50,7 @@ public sealed class SeatRequestDecisions(PersonDatabase data, TimeProvider clock
         await using var tx = await ClientLock.TakeAsync(db, found.ClientId);
         var request = await db.SeatRequests.SingleAsync(r => r.Id == requestId);
         if (request.Status != SeatRequestStatus.Pending) return AlreadyDecided();
-        if (await SeatService.CurrentOrderFormAsync(db, request.ClientId) is not { } form)
+        if (await db.OrderForms.CurrentOrderForm(request.ClientId, clock.Today()).FirstOrDefaultAsync() is not { } form)
             return DecisionResult.Refused(T["This Client has no order form: record one first."]);
 
         var today = clock.Today();

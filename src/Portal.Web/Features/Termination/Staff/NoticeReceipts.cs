@@ -33,8 +33,7 @@ public sealed class NoticeReceipts(PersonDatabase data, NoticeEmails emails, Tim
         if (receivedOn is not { } day) return T["Enter the date the registered letter arrived."];
         return await ActAsync(noticeId, async (db, notice) =>
         {
-            var term = (await db.OrderForms.AsNoTracking().Where(f => f.ClientId == notice.ClientId)
-                .OrderByDescending(f => f.EffectiveDate).FirstAsync(ct)).Term;
+            var term = (await db.OrderForms.AsNoTracking().CurrentOrderForm(notice.ClientId, Today).FirstAsync(ct)).Term;
             // SEO §14.1, §14.2: a breach notice takes effect from its receipt.
             return notice.MarkReceived(day, Today, term) is { } refusal ? TerminationText.Say(T, refusal) : null;
         }, ct);

@@ -88,12 +88,9 @@ public sealed class DocumentPublishing(PersonDatabase data, TimeProvider clock, 
 
     // ClientAdmins of every Client that still has access, who can sign in.
     private static IQueryable<Recipient> Recipients(PortalDb db) =>
-        from user in db.Users
-        join userRole in db.UserRoles on user.Id equals userRole.UserId
-        join role in db.Roles on userRole.RoleId equals role.Id
+        from user in db.ClientAdmins()
         join client in db.Clients on user.ClientId equals client.Id
-        where role.Name == Role.ClientAdmin && user.DeactivatedAt == null && !user.IsServiceAccount
-              && client.AccessClosedAt == null && user.Email != null
+        where client.AccessClosedAt == null
         orderby client.Number, user.Email
         select new Recipient(user.Email!, user.DisplayName, client.Id, client.Culture);
 
