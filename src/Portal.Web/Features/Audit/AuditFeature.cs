@@ -5,7 +5,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Domain.Staff;
-using Portal.Web.Features.Terms.Staff.Acceptances;
+using Portal.Web.Shared.Csv;
+using Portal.Web.Shared;
+using Portal.Web.Data;
 
 namespace Portal.Web.Features.Audit;
 
@@ -21,18 +23,16 @@ public static class AuditFeature
                 "text/csv; charset=utf-8", $"audit-{clock.GetUtcNow():yyyy-MM-dd}.csv"))
             .RequireAuthorization(policy => policy.RequireRole(Role.Support, Role.ProviderAdmin));
 
-    /// <summary>Same CSV rules as the acceptance export (RFC 4180, UTF-8 BOM, formulas defused).</summary>
+    /// <summary>The portal's one CSV format (<see cref="CsvSheet"/>), a line per entry as it is read.</summary>
     private static async Task WriteCsvAsync(Stream output, IAsyncEnumerable<AuditRow> rows, IStringLocalizer T, CancellationToken ct)
     {
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
-        await writer.WriteAsync(AcceptanceCsv.Line(
-            [T["Entry"], T["When (UTC)"], T["Who"], T["On behalf of"], T["Client"], T["Action"], T["Entity"], T["Entity id"], T["Before"], T["After"]]));
+        await using var sheet = CsvSheet.Open(output);
+        await sheet.RowAsync([T["Entry"], T["When (UTC)"], T["Who"], T["On behalf of"], T["Client"], T["Action"], T["Entity"], T["Entity id"], T["Before"], T["After"]]);
         await foreach (var r in rows.WithCancellation(ct))
-            await writer.WriteAsync(AcceptanceCsv.Line(
+            await sheet.RowAsync(
             [
-                r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), AcceptanceCsv.Timestamp(r.At), r.ActorEmail, r.OnBehalfOfEmail,
+                r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), CsvSheet.Timestamp(r.At), r.ActorEmail, r.OnBehalfOfEmail,
                 r.Client, r.Action, r.EntityType, r.EntityId, r.Before, r.After,
-            ]));
-        await writer.FlushAsync(ct);
+            ]);
     }
 }

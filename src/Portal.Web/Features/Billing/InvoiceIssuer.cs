@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
@@ -17,7 +18,7 @@ namespace Portal.Web.Features.Billing;
 /// that fails gives its number back, so the sequence has neither gap nor duplicate. The issued invoice, its
 /// pending charges and its e-mails (PDF attached) are saved together or not at all.
 /// </summary>
-public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvider clock, ILogger<InvoiceIssuer> log)
+public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvider clock, ILogger<InvoiceIssuer> log, IStringLocalizer<UserText> T)
 {
     /// <summary>A final invoice closes the order form's billing: the schedule issues nothing after it.</summary>
     public const string FinalKeyPrefix = "final:";
@@ -158,7 +159,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
     }
 
     /// <summary>One e-mail per billing contact, PDF attached; the ClientAdmins when the Client named none, so no invoice goes unseen.</summary>
-    private static async Task EmailAsync(PortalDb db, Invoice invoice, CancellationToken ct)
+    private async Task EmailAsync(PortalDb db, Invoice invoice, CancellationToken ct)
     {
         var recipients = await db.BillingContacts.Where(c => c.ClientId == invoice.ClientId)
             .Select(c => new { c.Email, c.Name }).ToListAsync(ct);
@@ -175,7 +176,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         var pdf = InvoicePdf.Render(invoice, provider, method, corrected);
         foreach (var to in recipients)
         {
-            var mail = InvoiceEmail.For(invoice, provider.LegalName, to.Name);
+            var mail = InvoiceEmail.For(T, invoice, provider.LegalName, to.Name);
             var email = Outbox.Enqueue(db, to.Email, to.Name, mail.Subject, mail.HtmlBody, invoice.ClientId, InvoiceEmail.ReasonFor(invoice, to.Email));
             (email.AttachmentFileName, email.AttachmentContentType, email.Attachment) = (InvoicePdf.FileName(invoice), "application/pdf", pdf);
         }

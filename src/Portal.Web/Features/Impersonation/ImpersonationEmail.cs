@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Localization;
 using Portal.Domain.Staff;
 using Portal.Web.Data;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Impersonation;
 
@@ -11,33 +13,20 @@ namespace Portal.Web.Features.Impersonation;
 /// </summary>
 public sealed record ImpersonationEmail(string Subject, string HtmlBody)
 {
-    public static ImpersonationEmail For(ImpersonationSession s, PortalUser target, string culture, string? recipientName) =>
-        culture == "fr" ? French(s, target, recipientName) : English(s, target, recipientName);
+    public static ImpersonationEmail For(IStringLocalizer T, ImpersonationSession s, PortalUser target, string culture, string? recipientName) =>
+        Culture.In(culture, () => new ImpersonationEmail(
+            T["{0} of your provider is acting in your portal account", s.StaffName],
+            P(recipientName is null ? T["Hello,"] : T["Hello {0},", Encode(recipientName)]) +
+            P(T["<strong>{0}</strong> ({1}) started acting in the portal as {2} on {3} UTC, until {4} UTC at the latest.",
+                Encode(s.StaffName), Encode(s.StaffEmail), Encode(target.DisplayName), Time(T, s.StartedAt), Time(T, s.ExpiresAt)]) +
+            P(T["Reason given: {0}", Encode(s.Reason)]) +
+            P(T["They cannot accept terms, file or withdraw notices, sign a SEPA mandate, order seats, or change passwords or two-factor settings for you. Every action they take is recorded; your dashboard lists each access under \"Provider access\"."])));
 
-    private static ImpersonationEmail English(ImpersonationSession s, PortalUser target, string? name) => new(
-        $"{s.StaffName} of your provider is acting in your portal account",
-        $"{P}Hello{(name is null ? "" : " " + Encode(name))},</p>" +
-        $"{P}<strong>{Encode(s.StaffName)}</strong> ({Encode(s.StaffEmail)}) started acting in the portal as " +
-        $"{Encode(target.DisplayName)} on {Time(s.StartedAt, "en")} UTC, until {Time(s.ExpiresAt, "en")} UTC at the latest.</p>" +
-        $"{P}Reason given: {Encode(s.Reason)}</p>" +
-        $"{P}They cannot accept terms, file or withdraw notices, sign a SEPA mandate, order seats, or change passwords or " +
-        "two-factor settings for you. Every action they take is recorded; your dashboard lists each access under \"Provider access\".</p>");
-
-    private static ImpersonationEmail French(ImpersonationSession s, PortalUser target, string? name) => new(
-        $"{s.StaffName}, de votre fournisseur, agit dans votre compte du portail",
-        $"{P}Bonjour{(name is null ? "" : " " + Encode(name))},</p>" +
-        $"{P}<strong>{Encode(s.StaffName)}</strong> ({Encode(s.StaffEmail)}) agit dans le portail en tant que " +
-        $"{Encode(target.DisplayName)} depuis le {Time(s.StartedAt, "fr")} UTC, au plus tard jusqu'au {Time(s.ExpiresAt, "fr")} UTC.</p>" +
-        $"{P}Motif indiqué&nbsp;: {Encode(s.Reason)}</p>" +
-        $"{P}Cette personne ne peut ni accepter de conditions, ni déposer ou retirer de préavis, ni signer de mandat SEPA, ni commander " +
-        "de licences, ni modifier vos mots de passe ou votre double authentification. Chacune de ses actions est enregistrée&nbsp;; " +
-        "votre tableau de bord liste chaque accès sous «&nbsp;Accès du fournisseur&nbsp;».</p>");
-
-    private static string Time(DateTimeOffset at, string culture) =>
-        at.UtcDateTime.ToString(culture == "fr" ? "d MMMM yyyy 'à' HH:mm" : "d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo(culture));
+    private static string Time(IStringLocalizer T, DateTimeOffset at) =>
+        at.UtcDateTime.ToString(T["d MMMM yyyy 'at' HH:mm"], CultureInfo.CurrentCulture);
 
     // Inline, as e-mail clients ignore style sheets.
-    private const string P = "<p style=\"margin:0 0 12px\">";
+    private static string P(string html) => $"<p style=\"margin:0 0 12px\">{html}</p>";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

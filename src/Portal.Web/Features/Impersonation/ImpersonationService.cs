@@ -151,13 +151,13 @@ public sealed class ImpersonationService(PersonDatabase data, TimeProvider clock
         await db.UserRoles.Where(r => r.UserId == userId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
 
     /// <summary>DOMAIN: the Client's ClientAdmins get an e-mail when it starts, saved with the session (one SaveChanges).</summary>
-    private static async Task NotifyClientAdminsAsync(PortalDb db, ImpersonationSession session, PortalUser target, CancellationToken ct)
+    private async Task NotifyClientAdminsAsync(PortalDb db, ImpersonationSession session, PortalUser target, CancellationToken ct)
     {
         var client = await db.Clients.AsNoTracking().SingleAsync(c => c.Id == session.ClientId, ct);
         var admins = await db.ClientAdmins(session.ClientId).AsNoTracking().ToListAsync(ct);
         foreach (var admin in admins)
         {
-            var mail = ImpersonationEmail.For(session, target, admin.Culture ?? client.Culture, admin.DisplayName);
+            var mail = ImpersonationEmail.For(T, session, target, admin.Culture ?? client.Culture, admin.DisplayName);
             Outbox.Enqueue(db, admin.Email!, admin.DisplayName, mail.Subject, mail.HtmlBody, client.Id, $"Impersonation:{session.Id}");
         }
     }

@@ -16,8 +16,9 @@ public static class NoticePdf
     public static string FileName(TerminationNotice notice) => $"{TerminationText.Reference(notice)}.pdf";
 
     public static byte[] Render(NoticeRow row, Client client, ProviderProfile provider, string orderForm, IReadOnlyList<SlaMonth> slaBreach,
-        DateTimeOffset producedAt, IStringLocalizer T) => Culture.In(client.Culture, () =>
+        DateTimeOffset producedAt, IStringLocalizer T, TerminationPolicy? policy = null) => Culture.In(client.Culture, () =>
     {
+        policy ??= TerminationPolicy.Default;
         var n = row.Notice;
         var kind = T[TerminationText.KindName(n.Kind)];
         using var sheet = new PdfSheet(provider.LegalName, T["Termination notice: {0}", kind], T["Page {0} of {1}"], PdfBrand.Logo);
@@ -34,7 +35,7 @@ public static class NoticePdf
             .Field(T["Last day of service"], Culture.Date(n.EffectiveOn));
         if (n.ReceivedOn is { } received) sheet.Field(T["Received on"], Culture.Date(received));
 
-        sheet.Heading(T["Statement"]).Paragraph(Statement(n, client, row.CitedLabel, T));
+        sheet.Heading(T["Statement"]).Paragraph(Statement(n, client, row.CitedLabel, policy, T));
         if (n.Reason is { } reason) sheet.Field(T["Reason"], reason);
         if (n.BreachDescription is { } breach) sheet.Field(T["Breach"], breach);
         if (n.Kind == TerminationKind.AvailabilityBreach && slaBreach.Count > 0)
@@ -50,16 +51,17 @@ public static class NoticePdf
         return sheet.ToArray();
     });
 
-    private static string Statement(TerminationNotice n, Client client, string? citedLabel, IStringLocalizer T) => n.Kind switch
+    // SEO §14: the notice periods are the policy's (a setting), printed as the rules apply them.
+    private static string Statement(TerminationNotice n, Client client, string? citedLabel, TerminationPolicy policy, IStringLocalizer T) => n.Kind switch
     {
         TerminationKind.NonRenewal => T["{0} gives notice that it will not renew the contract: it ends at the end of the service period, on {1}.",
             client.LegalName, Culture.Date(n.EffectiveOn)],
-        TerminationKind.MaterialBreach => T["{0} terminates the contract for the material breach described below. Unless the breach is remedied first, termination takes effect three months after this notice is received; last day of service: {1}.",
-            client.LegalName, Culture.Date(n.EffectiveOn)],
-        TerminationKind.AvailabilityBreach => T["{0} terminates the contract because the service missed its availability rate for the consecutive months listed below. Unless the breach is remedied first, termination takes effect three months after this notice is received; last day of service: {1}.",
-            client.LegalName, Culture.Date(n.EffectiveOn)],
-        _ => T["{0} terminates the contract because of the amendment {1}, which materially reduces availability, backups or support. Termination takes effect three months after this notice; last day of service: {2}. No fees are owed for the remainder of the term.",
-            client.LegalName, citedLabel ?? "", Culture.Date(n.EffectiveOn)],
+        TerminationKind.MaterialBreach => T["{0} terminates the contract for the material breach described below. Unless the breach is remedied first, termination takes effect {2} months after this notice is received; last day of service: {1}.",
+            client.LegalName, Culture.Date(n.EffectiveOn), policy.BreachNoticeMonths],
+        TerminationKind.AvailabilityBreach => T["{0} terminates the contract because the service missed its availability rate for the consecutive months listed below. Unless the breach is remedied first, termination takes effect {2} months after this notice is received; last day of service: {1}.",
+            client.LegalName, Culture.Date(n.EffectiveOn), policy.BreachNoticeMonths],
+        _ => T["{0} terminates the contract because of the amendment {1}, which materially reduces availability, backups or support. Termination takes effect {3} months after this notice; last day of service: {2}. No fees are owed for the remainder of the term.",
+            client.LegalName, citedLabel ?? "", Culture.Date(n.EffectiveOn), policy.AmendmentNoticeMonths],
     };
 
     private static string Percent(decimal value) => value.ToString("0.###", CultureInfo.CurrentCulture) + " %";

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.Localization;
 using Portal.Domain.Billing;
 using Portal.Web.Shared;
 
@@ -8,24 +8,20 @@ namespace Portal.Web.Features.Billing.Staff;
 /// <summary>SEO §10.3: the announcement of the revised prices to the Client's administrators, in the Client's language.</summary>
 public sealed record PriceRevisionEmail(string Subject, string HtmlBody)
 {
-    public static PriceRevisionEmail For(string culture, string? name, DateOnly anniversary, IReadOnlyList<RevisedLine> lines)
-    {
-        var french = culture == "fr";
-        var c = CultureInfo.GetCultureInfo(french ? "fr" : "en");
-        var from = WebUtility.HtmlEncode(Culture.Date(anniversary, c));
-        var rows = string.Concat(lines.Select(l =>
-            $"<li>{WebUtility.HtmlEncode(l.Description)}: {WebUtility.HtmlEncode(Culture.Eur(l.PreviousUnitPrice, c))} → " +
-            $"<strong>{WebUtility.HtmlEncode(Culture.Eur(l.RevisedUnitPrice, c))}</strong></li>"));
-        var hello = WebUtility.HtmlEncode((french ? "Bonjour" : "Hello") + (name is null ? "" : " " + name));
-        return french
-            ? new("Révision annuelle de vos prix",
-                $"{P}{hello},</p>{P}En application de la clause de révision (indice Syntec), vos prix unitaires annuels hors taxes " +
-                $"évoluent à compter du {from}&nbsp;:</p><ul>{rows}</ul>{P}Le détail figure dans le portail, rubrique Abonnement.</p>")
-            : new("Annual revision of your prices",
-                $"{P}{hello},</p>{P}Under the price revision clause (Syntec index), your annual unit prices excl. VAT change " +
-                $"from {from}:</p><ul>{rows}</ul>{P}The details are in the portal, under Subscription.</p>");
-    }
+    public static PriceRevisionEmail For(IStringLocalizer T, string culture, string? name, DateOnly anniversary, IReadOnlyList<RevisedLine> lines) =>
+        Culture.In(culture, () =>
+        {
+            var rows = string.Concat(lines.Select(l =>
+                $"<li>{Encode(l.Description)}: {Encode(Culture.Eur(l.PreviousUnitPrice))} → <strong>{Encode(Culture.Eur(l.RevisedUnitPrice))}</strong></li>"));
+            return new PriceRevisionEmail(T["Annual revision of your prices"],
+                P(name is null ? T["Hello,"] : T["Hello {0},", Encode(name)]) +
+                P(T["Under the price revision clause (Syntec index), your annual unit prices excl. VAT change from {0}:", Encode(Culture.Date(anniversary))]) +
+                $"<ul>{rows}</ul>" +
+                P(T["The details are in the portal, under Subscription."]));
+        });
 
     // Inline, as e-mail clients ignore style sheets.
-    private const string P = "<p style=\"margin:0 0 12px\">";
+    private static string P(string html) => $"<p style=\"margin:0 0 12px\">{html}</p>";
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

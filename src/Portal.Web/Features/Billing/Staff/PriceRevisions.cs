@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
@@ -13,7 +14,7 @@ namespace Portal.Web.Features.Billing.Staff;
 /// revision is recorded (the order form keeps its signed prices); invoices of periods starting on or after the
 /// anniversary take the new prices, and the Client's administrators are told at once (the announcement).
 /// </summary>
-public sealed class PriceRevisions(PersonDatabase data, TimeProvider clock)
+public sealed class PriceRevisions(PersonDatabase data, TimeProvider clock, IStringLocalizer<UserText> T)
 {
     public async Task<IReadOnlyList<RevisableClient>> ClientsAsync()
     {
@@ -69,7 +70,7 @@ public sealed class PriceRevisions(PersonDatabase data, TimeProvider clock)
         });
         foreach (var admin in await db.ClientAdmins(clientId).ToListAsync())
         {
-            var mail = PriceRevisionEmail.For(client.Culture, admin.DisplayName, desk.Anniversary, preview.Lines);
+            var mail = PriceRevisionEmail.For(T, client.Culture, admin.DisplayName, desk.Anniversary, preview.Lines);
             Outbox.Enqueue(db, admin.Email!, admin.DisplayName, mail.Subject, mail.HtmlBody, clientId, $"PriceRevision:{form.Id}:{desk.Anniversary:yyyy-MM-dd}:{admin.Id}");
         }
         await db.SaveChangesAsync();

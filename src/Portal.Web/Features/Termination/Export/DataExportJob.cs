@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Domain.Terms;
 using Portal.Domain.Termination;
+using Portal.Web.Shared.Csv;
 using Portal.Web.Data;
 using Portal.Web.Features.Billing;
 using Portal.Web.Shared;
@@ -86,14 +87,14 @@ public sealed class DataExportJob(
 
                 Culture.In(client.Culture, () =>
                 {
-                    Add(zip, "users.csv", Csv([T["Name"], T["E-mail"], T["Role"], T["Subsidiary"], T["Service account"], T["Created (UTC)"], T["Deactivated (UTC)"]],
+                    Add(zip, "users.csv", CsvSheet.ToArray([T["Name"], T["E-mail"], T["Role"], T["Subsidiary"], T["Service account"], T["Created (UTC)"], T["Deactivated (UTC)"]],
                         users.Select(u => (IEnumerable<string?>)[u.DisplayName, u.Email,
                             string.Join(" ", roles.Where(r => r.UserId == u.Id).Select(r => r.Name)), u.Subsidiary,
                             u.IsServiceAccount ? T["Yes"] : T["No"], Utc(u.CreatedAt), Utc(u.DeactivatedAt)])));
-                    Add(zip, "subsidiaries.csv", Csv([T["Legal name"], T["Registration number"], T["Country"], T["Control %"], T["Agreement notified (UTC)"], T["Ended (UTC)"]],
+                    Add(zip, "subsidiaries.csv", CsvSheet.ToArray([T["Legal name"], T["Registration number"], T["Country"], T["Control %"], T["Agreement notified (UTC)"], T["Ended (UTC)"]],
                         subsidiaries.Select(s => (IEnumerable<string?>)[s.LegalName, s.RegistrationNumber, s.Country,
                             s.ControlPercent.ToString("0.##", CultureInfo.InvariantCulture), Utc(s.AgreementNotifiedAt), Utc(s.EndedAt)])));
-                    Add(zip, "acceptance-records.csv", Csv(AcceptanceCsv.Header(T),
+                    Add(zip, "acceptance-records.csv", CsvSheet.ToArray(AcceptanceCsv.Header(T),
                         records.Select(r => AcceptanceCsv.Cells(new AcceptanceEvidence(r, client.LegalName, client.Number), T))));
                     Add(zip, "contract-summary.pdf", ContractSummary.Render(client, notices, provider, Clock.GetUtcNow(), T));
                     return 0;
@@ -110,14 +111,6 @@ public sealed class DataExportJob(
             await system.SaveChangesAsync(ct);
             return false;
         }
-    }
-
-    private static byte[] Csv(IEnumerable<string> header, IEnumerable<IEnumerable<string?>> rows)
-    {
-        var text = new StringBuilder(AcceptanceCsv.Line(header));
-        foreach (var row in rows) text.Append(AcceptanceCsv.Line(row));
-        // UTF-8 with a BOM, as the acceptance export: Excel then reads the accents.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
     private static void Add(ZipArchive zip, string name, byte[] content)

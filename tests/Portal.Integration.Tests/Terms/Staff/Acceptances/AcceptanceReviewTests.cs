@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Terms;
+using Portal.Web.Shared.Csv;
 using Portal.Web.Data;
 using UglyToad.PdfPig;
 using Portal.Web.Features.Terms.Staff.Acceptances;
@@ -58,7 +59,7 @@ public sealed class AcceptanceReviewTests(PortalFactory portal)
         Assert.StartsWith("Record,Accepted at (UTC),Client,", lines[0]);
         Assert.Equal(records.Count + 1, lines.Length);
         var newest = records.OrderByDescending(r => r.AcceptedAt).ThenByDescending(r => r.Id).First();
-        Assert.StartsWith($"{newest.Id},{AcceptanceCsv.Timestamp(newest.AcceptedAt)},", lines[1]);
+        Assert.StartsWith($"{newest.Id},{CsvSheet.Timestamp(newest.AcceptedAt)},", lines[1]);
         Assert.Contains("Hélène Dubois", Encoding.UTF8.GetString(bytes));
         Assert.All(records, r => Assert.Contains(r.Hash, Encoding.UTF8.GetString(bytes)));
     }
@@ -93,7 +94,7 @@ public sealed class AcceptanceReviewTests(PortalFactory portal)
         Assert.Contains(first.ContentSha256, text);
         Assert.Contains(first.Hash, text);
         Assert.Contains(first.UserEmail!, text);
-        Assert.Contains(AcceptanceCsv.Timestamp(first.AcceptedAt), text);
+        Assert.Contains(CsvSheet.Timestamp(first.AcceptedAt), text);
         Assert.Contains("matches its hash", text);
     }
 

@@ -1,4 +1,5 @@
 using Portal.Domain.Terms;
+using Portal.Integration.Tests.Shared;
 using Portal.Web.Features.Terms.Staff.Documents;
 
 namespace Portal.Integration.Tests.Terms.Staff.Documents;
@@ -77,8 +78,8 @@ public class PublicationTests
     {
         var version = Input().ToVersion(Now, Now.AddMonths(1));
 
-        var english = AmendmentEmail.For(version, "en", "Jonas Weber");
-        var french = AmendmentEmail.For(version, "fr", "Hélène Dubois");
+        var english = AmendmentEmail.For(TestText.T, version, "en", "Jonas Weber");
+        var french = AmendmentEmail.For(TestText.T, version, "fr", "Hélène Dubois");
 
         Assert.Equal("New version 2026_01 of the General Terms and Conditions", english.Subject);
         Assert.Contains("Hello Jonas Weber,", english.HtmlBody);
@@ -98,7 +99,7 @@ public class PublicationTests
         input.MateriallyReducesService = true;
         var version = input.ToVersion(Now, Now.AddMonths(1));
 
-        var english = AmendmentEmail.For(version, "en", null);
+        var english = AmendmentEmail.For(TestText.T, version, "en", null);
 
         Assert.Contains("terminate the contract because of it until 28 February 2026, by registered letter", english.HtmlBody);
         Assert.Contains("three months after your notice", english.HtmlBody);

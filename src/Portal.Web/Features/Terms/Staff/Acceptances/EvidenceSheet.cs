@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Terms;
+using Portal.Web.Shared.Csv;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Pdf;
 
@@ -30,7 +31,7 @@ public static class EvidenceSheet
             .Hash(T["Content SHA-256"], r.ContentSha256)
             .Heading(T["How and when"])
             .Field(T["Method"], T[r.Method.ToString()])
-            .Field(T["Accepted at (UTC)"], AcceptanceCsv.Timestamp(r.AcceptedAt))
+            .Field(T["Accepted at (UTC)"], CsvSheet.Timestamp(r.AcceptedAt))
             .Field(T["IP address"], r.IpAddress)
             .Field(T["User agent"], r.UserAgent)
             .Field(T["Culture"], r.Culture)

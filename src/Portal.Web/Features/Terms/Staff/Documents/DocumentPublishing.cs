@@ -69,7 +69,7 @@ public sealed class DocumentPublishing(PersonDatabase data, TimeProvider clock, 
         if (plan.NotifiesClients)
             foreach (var r in await Recipients(db).ToListAsync())
             {
-                var email = AmendmentEmail.For(version, r.Culture, r.Name);
+                var email = AmendmentEmail.For(T, version, r.Culture, r.Name);
                 Outbox.Enqueue(db, r.Email, r.Name, email.Subject, email.HtmlBody, r.ClientId, AmendmentEmail.ReasonFor(version));
                 notices++;
             }

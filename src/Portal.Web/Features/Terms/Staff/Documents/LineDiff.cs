@@ -1,3 +1,5 @@
+using DiffPlex;
+
 namespace Portal.Web.Features.Terms.Staff.Documents;
 
 public enum DiffKind { Unchanged, Removed, Added }
@@ -13,26 +15,24 @@ public sealed record DiffLine(DiffKind Kind, string Text, int? OldNumber, int? N
 public sealed record DiffGap(int Lines) : DiffItem;
 
 /// <summary>
-/// What changed between two versions of a document, line by line: the longest common subsequence of
-/// their lines is kept, the rest is removed (older text) or added (newer text), removals first.
+/// What changed between two versions of a document, line by line (DiffPlex finds the changed blocks): within a changed
+/// block the older text's lines are removed first, then the newer text's lines added; line endings do not count.
 /// </summary>
 public static class LineDiff
 {
     public static IReadOnlyList<DiffLine> Compute(string older, string newer)
     {
-        var a = Lines(older);
-        var b = Lines(newer);
-
-        // The common head and tail need no table; documents usually change in a few places.
-        var head = 0;
-        while (head < a.Length && head < b.Length && a[head] == b[head]) head++;
-        var tail = 0;
-        while (tail < a.Length - head && tail < b.Length - head && a[^(tail + 1)] == b[^(tail + 1)]) tail++;
-
-        var result = new List<DiffLine>(a.Length + b.Length);
-        for (var i = 0; i < head; i++) result.Add(new(DiffKind.Unchanged, a[i], i + 1, i + 1));
-        Middle(a, b, head, a.Length - tail, b.Length - tail, result);
-        for (int i = a.Length - tail, j = b.Length - tail; i < a.Length; i++, j++) result.Add(new(DiffKind.Unchanged, a[i], i + 1, j + 1));
+        var diff = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, Lines.Instance);
+        var (a, b) = (diff.PiecesOld, diff.PiecesNew);
+        var result = new List<DiffLine>(a.Count + b.Count);
+        int i = 0, j = 0;
+        foreach (var block in diff.DiffBlocks)
+        {
+            for (; i < block.DeleteStartA; i++, j++) result.Add(new(DiffKind.Unchanged, a[i], i + 1, j + 1));
+            for (; i < block.DeleteStartA + block.DeleteCountA; i++) result.Add(new(DiffKind.Removed, a[i], i + 1, null));
+            for (; j < block.InsertStartB + block.InsertCountB; j++) result.Add(new(DiffKind.Added, b[j], null, j + 1));
+        }
+        for (; i < a.Count; i++, j++) result.Add(new(DiffKind.Unchanged, a[i], i + 1, j + 1));
         return result;
     }
 
@@ -63,36 +63,12 @@ public static class LineDiff
         return result;
     }
 
-    private static string[] Lines(string text) =>
-        text.Length == 0 ? [] : text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
-
-    private static void Middle(string[] a, string[] b, int start, int aEnd, int bEnd, List<DiffLine> result)
+    /// <summary>A document's lines, whatever its line endings; a trailing line break adds no empty line.</summary>
+    private sealed class Lines : IChunker
     {
-        int n = aEnd - start, m = bEnd - start;
-        // lcs[i, j]: length of the longest common subsequence of a[start+i..aEnd) and b[start+j..bEnd).
-        var lcs = new int[n + 1, m + 1];
-        for (var i = n - 1; i >= 0; i--)
-            for (var j = m - 1; j >= 0; j--)
-                lcs[i, j] = a[start + i] == b[start + j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
+        public static readonly Lines Instance = new();
 
-        int x = 0, y = 0;
-        while (x < n || y < m)
-        {
-            if (x < n && y < m && a[start + x] == b[start + y])
-            {
-                result.Add(new(DiffKind.Unchanged, a[start + x], start + x + 1, start + y + 1));
-                x++; y++;
-            }
-            else if (y == m || (x < n && lcs[x + 1, y] >= lcs[x, y + 1]))
-            {
-                result.Add(new(DiffKind.Removed, a[start + x], start + x + 1, null));
-                x++;
-            }
-            else
-            {
-                result.Add(new(DiffKind.Added, b[start + y], null, start + y + 1));
-                y++;
-            }
-        }
+        public IReadOnlyList<string> Chunk(string text) =>
+            text.Length == 0 ? [] : text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
     }
 }
