@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,8 @@ public sealed class ProviderAdminLink(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
-    IOptions<PortalOptions> options)
+    IOptions<PortalOptions> options,
+    IDataProtectionProvider keys)
 {
     public const string AuditAction = "ProviderAdmin.LinkIssued";
     public static readonly TimeSpan Validity = TimeSpan.FromHours(24);
@@ -40,6 +42,9 @@ public sealed class ProviderAdminLink(
             return new(1, problem, null);
 
         await IdentityRoles.EnsureAsync(roles, db);
+        // A new database has no data-protection key yet: the token below would write the first one on a connection
+        // of its own, which SQLite cannot while this transaction holds the write lock. Make it now.
+        keys.CreateProtector(nameof(ProviderAdminLink)).Protect([0]);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await users.FindByEmailAsync(email);
         if (user is null)

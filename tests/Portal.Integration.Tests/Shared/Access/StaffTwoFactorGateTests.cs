@@ -14,7 +14,7 @@ public sealed class StaffTwoFactorGateTests(PortalFactory portal) : IClassFixtur
         try
         {
             var staff = await PortalFactory.SignedInAsync(portal, "am@provider.test");
-            foreach (var page in new[] { "/", "/staff/clients", "/staff/audit" })
+            foreach (var page in new[] { "/", "/staff/clients", "/staff/invoices" })
             {
                 var response = await staff.GetAsync(page);
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
