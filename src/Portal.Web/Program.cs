@@ -9,6 +9,7 @@ using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Impersonation;
 using Portal.Web.Features.Operations;
 using Portal.Web.Features.Seats;
+using Portal.Web.Features.Settings;
 using Portal.Web.Features.Subsidiaries;
 using Portal.Web.Features.Termination;
 using Portal.Web.Features.Terms;
@@ -17,7 +18,8 @@ using Portal.Web.Shared.Access;
 using Portal.Web.Shared.Mail;
 using Portal.Web.Shared.Security;
 
-// `backup <file>` and `restore <file>` run instead of the web host (README, "Backup and restore").
+// `backup <file>`, `restore <file>` (README, "Backup and restore") and `add-provider-admin <e-mail>` (README, "Go live")
+// run instead of the web host.
 if (PortalCommands.Handles(args)) return await PortalCommands.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
@@ -45,10 +47,11 @@ builder.Services.AddClientsFeature();
 builder.Services.AddAuditFeature();
 builder.Services.AddSeatsFeature();
 builder.Services.AddSubsidiariesFeature();
+builder.Services.AddSettingsFeature();
 builder.AddOperationsFeature();
 
 var app = builder.Build();
-if (!await app.PrepareDatabaseAsync()) return 1;
+if (!app.HasUsablePublicUrl() || !await app.PrepareDatabaseAsync() || !await app.BootstrapProviderAdminAsync()) return 1;
 
 app.UseForwardedFromProxy();
 
@@ -61,8 +64,9 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UsePortalCulture();
 app.UsePortalSecurity();
 app.UseAntiforgery();
+// The gates, after authentication: an ended impersonation is left before anything is gated.
 app.UseImpersonationGate();
-// After the impersonation gate: an ended impersonation is left before anything is gated.
+app.UseStaffTwoFactorGate();
 app.UseTermsGate();
 
 app.MapStaticAssets();

@@ -19,4 +19,7 @@ public class ProviderProfile
     public string? Iban { get; set; }
     public string? Bic { get; set; }
     public required string SupportEmail { get; set; }
+
+    /// <summary>DOMAIN "The Provider and its staff": staff reach no staff page without two-factor. On in a new installation.</summary>
+    public bool RequireStaffTwoFactor { get; set; } = Staff.StaffTwoFactor.DefaultRequired;
 }

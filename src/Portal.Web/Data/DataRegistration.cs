@@ -83,6 +83,11 @@ public static class DataRegistration
             if (!ready) return false;
         }
 
+        // Every database has the five roles, demo data or not: the first ProviderAdmin needs one.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await IdentityRoles.EnsureAsync(scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>(),
+                scope.ServiceProvider.GetRequiredService<PortalDb>());
+
         if (options.SeedDemoData && app.Environment.IsProduction())
             log.LogWarning("Portal:SeedDemoData is ignored in Production: demo accounts have a published password.");
         else if (options.SeedDemoData)

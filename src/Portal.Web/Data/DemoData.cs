@@ -18,7 +18,6 @@ namespace Portal.Web.Data;
 public sealed class DemoData(
     PortalDb db, // the same context as UserManager's store, so one transaction covers everything
     UserManager<PortalUser> users,
-    RoleManager<IdentityRole> roles,
     TimeProvider clock,
     ILogger<DemoData> log)
 {
@@ -35,9 +34,6 @@ public sealed class DemoData(
         today = DateOnly.FromDateTime(now.UtcDateTime);
         await using var tx = await db.Database.BeginTransactionAsync();
 
-        foreach (var role in Role.All)
-            await roles.CreateAsync(new IdentityRole(role));
-
         db.ProviderProfiles.Add(new ProviderProfile
         {
             LegalName = "Nuagelis SAS",
@@ -50,6 +46,8 @@ public sealed class DemoData(
             Iban = "FR7630006000011234567890189",
             Bic = "AGRIFRPP",
             SupportEmail = "support@provider.test",
+            // The demo staff accounts sign in with their published password alone (README, "Demo accounts").
+            RequireStaffTwoFactor = false,
         });
 
         var (generalTerms, aup) = AddDocuments(db);

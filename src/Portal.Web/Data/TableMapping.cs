@@ -65,6 +65,9 @@ internal static class TableMapping
             e.HasOne<Subsidiary>().WithMany().HasForeignKey(u => u.SubsidiaryId);
             e.HasIndex(u => new { u.ClientId, u.DeactivatedAt });
             e.HasIndex(u => new { u.ClientId, u.DisplayName });
+            // Identity checks uniqueness by a query; two creations racing (add-provider-admin beside the start-up
+            // bootstrap, two invitations) would both pass it. The database keeps one account per address.
+            e.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
         });
 
         b.Entity<DocumentVersion>(e => e.HasIndex(v => new { v.Type, v.Label }).IsUnique());

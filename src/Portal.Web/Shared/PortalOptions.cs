@@ -12,6 +12,12 @@ public sealed class PortalOptions
     /// <summary>How long start-up keeps retrying (1 s, 2 s, 4 s … up to 30 s apart) a PostgreSQL server it cannot reach before giving up.</summary>
     public TimeSpan DatabaseStartupWait { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The address users reach Portal at (https in Production): links in e-mails and on the console start with it. See PublicUrl.</summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Portal:Bootstrap:AdminEmail: for containers, the first ProviderAdmin created at start-up while none exists.</summary>
+    public BootstrapSettings Bootstrap { get; set; } = new();
+
     /// <summary>Write the demo Provider, Clients and accounts into an empty database. Never implied in Production.</summary>
     public bool SeedDemoData { get; set; }
 
@@ -38,4 +44,10 @@ public sealed class PortalOptions
 
     /// <summary>How many sign-in, password reset, invitation and export requests one person or address may make.</summary>
     public RateLimitSettings RateLimits { get; set; } = new();
+}
+
+public sealed class BootstrapSettings
+{
+    public string? AdminEmail { get; set; }
+    public string? AdminName { get; set; }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
+using Portal.Domain.Settings;
 using Portal.Domain.Seats;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
@@ -42,6 +43,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
     /// <returns>The numbers issued now; empty when everything due was already issued.</returns>
     public async Task<IReadOnlyList<string>> IssueDueAsync(Actor by, DateOnly today, Guid? clientId = null, CancellationToken ct = default)
     {
+        if (await RefusedForMissingSellerDetailsAsync(ct)) return [];
         List<Guid> clientIds;
         await using (var db = await OpenAsync(by))
             clientIds = await db.Clients.Where(c => c.AccessClosedAt == null && c.OrderForms.Any())
@@ -62,12 +64,31 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
     }
 
     /// <summary>
+    /// DOMAIN "The Provider and its staff": never an invoice without the seller's legal mentions. The Provider
+    /// settings fields still empty (their English labels); none when invoices may be issued.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> MissingSellerDetailsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.OpenAsSystemAsync(clock);
+        return SellerDetails.Missing(await db.ProviderProfiles.AsNoTracking().FirstOrDefaultAsync(ct));
+    }
+
+    private async Task<bool> RefusedForMissingSellerDetailsAsync(CancellationToken ct)
+    {
+        var missing = await MissingSellerDetailsAsync(ct);
+        if (missing.Count == 0) return false;
+        log.LogWarning("No invoice issued: the Provider settings (/staff/settings) still lack {Missing}", string.Join(", ", missing));
+        return true;
+    }
+
+    /// <summary>
     /// SEO §14.4: on an early end, one final invoice gathers every fee the schedule still calls for up to the
     /// contractual end. Issued once per <paramref name="reason"/> (e.g. "Termination:{noticeId}"), by the portal.
     /// </summary>
     /// <returns>The invoice; null when nothing was left to invoice or it was issued before.</returns>
     public async Task<Invoice?> IssueFinalAsync(Guid clientId, DateOnly contractualEnd, string reason, CancellationToken ct = default)
     {
+        if (await RefusedForMissingSellerDetailsAsync(ct)) return null;
         var today = clock.Today();
         // Whatever fell due before the end is issued on its own first, so the final invoice only holds the remainder.
         await IssueDueAsync(Actor.System, today, clientId, ct);

@@ -88,6 +88,13 @@ public sealed class DashboardService(PersonDatabase data, TimeProvider clock)
         }).ToList();
     }
 
+    /// <summary>DOMAIN "The Provider and its staff": until the Provider settings are complete, what they still lack.</summary>
+    public async Task<IReadOnlyList<string>> MissingSellerDetailsAsync()
+    {
+        await using var db = await data.OpenAsync();
+        return Portal.Domain.Settings.SellerDetails.Missing(await db.ProviderProfiles.AsNoTracking().FirstOrDefaultAsync());
+    }
+
     /// <summary>Support's view: how many acceptance records exist and the latest ones.</summary>
     public async Task<AcceptanceSummary> AcceptanceSummaryAsync()
     {

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Operations;
 
@@ -37,6 +39,34 @@ public static class OperationsFeature
             .AddCheck<MailPickupCheck>("mail-pickup", tags: [ReadyTag]);
 
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddScoped<ProviderAdminLink>();
+    }
+
+    /// <summary>In Production a missing or plain-http Portal:PublicUrl stops start-up, naming the setting.</summary>
+    public static bool HasUsablePublicUrl(this WebApplication app)
+    {
+        if (!app.Environment.IsProduction()) return true;
+        if (PublicUrl.Problem(app.Configuration[PublicUrl.Setting], requireHttps: true) is not { } problem) return true;
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Startup").LogCritical("{Problem}", problem);
+        return false;
+    }
+
+    /// <summary>
+    /// For containers (README "Go live"): while no ProviderAdmin exists, Portal:Bootstrap:AdminEmail is created at
+    /// start-up as add-provider-admin would, and the link is logged; once one exists this does nothing, so it is logged once.
+    /// </summary>
+    public static async Task<bool> BootstrapProviderAdminAsync(this WebApplication app)
+    {
+        var bootstrap = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.Bootstrap;
+        if (string.IsNullOrWhiteSpace(bootstrap.AdminEmail)) return true;
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Portal.Bootstrap");
+        await using var scope = app.Services.CreateAsyncScope();
+        var link = scope.ServiceProvider.GetRequiredService<ProviderAdminLink>();
+        if (await link.AnyProviderAdminAsync()) return true;
+        var result = await link.IssueAsync(bootstrap.AdminEmail.Trim(), bootstrap.AdminName, via: "Portal:Bootstrap:AdminEmail");
+        if (result.Succeeded) log.LogWarning("{Message}", result.Message);
+        else log.LogCritical("Portal:Bootstrap:AdminEmail: {Message}", result.Message);
+        return result.Succeeded;
     }
 
     /// <summary>

@@ -8,4 +8,7 @@ public static class AccessRegistration
         services.AddScoped<NotWhileImpersonating>();
         services.AddScoped<StaffAccess>();
     }
+
+    /// <summary>Staff without two-factor are sent to set it up while the Provider requires it (StaffTwoFactorGate).</summary>
+    public static void UseStaffTwoFactorGate(this WebApplication app) => app.UseMiddleware<StaffTwoFactorGate>();
 }

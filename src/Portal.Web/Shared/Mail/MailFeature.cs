@@ -12,5 +12,6 @@ public static class MailFeature
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<PickupFolderMail>();
         services.AddPortalJob<OutboxSender>();
+        services.AddScoped<PublicUrl>(); // the base of every link an e-mail holds
     }
 }

@@ -58,6 +58,9 @@ public sealed class Receivables(PersonDatabase data, InvoiceIssuer issuer, TimeP
             LateInterest.On(invoice.TotalInclVat, invoice.DueOn, invoice.Payments, Today));
     }
 
+    /// <summary>What the Provider settings still lack before any invoice may be issued (their English labels).</summary>
+    public Task<IReadOnlyList<string>> MissingSellerDetailsAsync() => issuer.MissingSellerDetailsAsync();
+
     /// <summary>Issues what the schedules say is due today, for every Client this person may bill.</summary>
     public async Task<IReadOnlyList<string>> IssueDueAsync()
     {
