@@ -92,6 +92,68 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
         Assert.True(requests >= 50, $"only {requests} cross-tenant requests: the sweep data is missing");
     }
 
+    /// <summary>
+    /// DOMAIN "People": an AccountManager reads only the Clients assigned to them. Every AccountManager, on every route,
+    /// with every unassigned Client's ids, gets a 404 (or exactly what an id nobody has gets) and none of its data.
+    /// </summary>
+    [Fact]
+    public async Task Every_AccountManager_gets_404_for_every_unassigned_Clients_ids_on_every_route()
+    {
+        var clients = await ClientDataAsync();
+        var failures = new List<string>();
+        var requests = 0;
+        foreach (var (email, assigned) in await AccountManagersAsync())
+        {
+            var browser = await PortalFactory.SignedInAsync(portal, email);
+            foreach (var (route, kind) in RouteIdKind)
+            {
+                var unknown = await browser.GetAsync(Url(route, UnknownId(kind)));
+                foreach (var other in clients.Where(c => !assigned.Contains(c.Id)))
+                foreach (var id in other.Ids[kind])
+                {
+                    requests++;
+                    var url = Url(route, id);
+                    var response = await browser.GetAsync(url);
+                    var body = await response.Content.ReadAsStringAsync();
+                    var sameAsUnknown = response.StatusCode == unknown.StatusCode
+                                        && response.Headers.Location?.AbsolutePath == unknown.Headers.Location?.AbsolutePath;
+                    if (response.StatusCode != HttpStatusCode.NotFound && !sameAsUnknown)
+                        failures.Add($"{email} {url} ({other.LegalName}'s {kind}): {(int)response.StatusCode} {response.Headers.Location}");
+                    else if (body.Contains(other.LegalName) || body.Contains(other.Number))
+                        failures.Add($"{email} {url}: {(int)response.StatusCode} but the body shows {other.LegalName}'s data");
+                }
+            }
+            // The list and the dashboard name no unassigned Client.
+            foreach (var page in new[] { "/staff/clients", "/" })
+            {
+                var body = await browser.GetStringAsync(page);
+                foreach (var other in clients.Where(c => !assigned.Contains(c.Id)))
+                    if (body.Contains(other.LegalName)) failures.Add($"{email} {page} names {other.LegalName}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests by AccountManagers were not a 404:\n" + string.Join("\n", failures));
+        Assert.True(requests >= 5, $"only {requests} requests: no AccountManager has an unassigned Client");
+    }
+
+    [Fact]
+    public async Task An_AccountManager_still_reads_the_Clients_assigned_to_them_and_Support_reads_every_Client()
+    {
+        var clients = await ClientDataAsync();
+        var acme = clients.Single(c => c.LegalName == "Acme Industries SA");
+        var globex = clients.Single(c => c.LegalName.StartsWith("Globex"));
+        var am = await PortalFactory.SignedInAsync(portal, "am@provider.test");
+        Assert.Equal(HttpStatusCode.OK, (await am.GetAsync($"/staff/clients/{acme.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await am.GetAsync($"/invoices/{acme.Ids["invoice"][0]}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await am.GetAsync($"/staff/clients/{globex.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await am.GetAsync($"/invoices/{globex.Ids["invoice"][0]}/pdf")).StatusCode);
+        foreach (var email in new[] { "support@provider.test", "owner@provider.test" })
+        {
+            var staff = await PortalFactory.SignedInAsync(portal, email);
+            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/staff/clients/{globex.Number}")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/invoices/{globex.Ids["invoice"][0]}/pdf")).StatusCode);
+        }
+    }
+
     /// <summary>Against a sweep that passes because every URL is wrong: each route serves its own Client's (or staff's) data.</summary>
     [Fact]
     public async Task The_same_routes_serve_the_rightful_reader()
@@ -133,6 +195,21 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
             .Select(u => new { u.Email, u.ClientId }).ToListAsync();
         Assert.Contains(accounts, a => a.Email == "admin@initech.test");
         return accounts.Select(a => (a.Email!, a.ClientId!.Value)).ToList();
+    }
+
+    private async Task<List<(string Email, HashSet<Guid> Assigned)>> AccountManagersAsync()
+    {
+        await using var db = portal.OpenAs(Actor.System);
+        var managers = await (from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == Portal.Domain.People.Role.AccountManager && u.DeactivatedAt == null && u.PasswordHash != null
+            select new { u.Id, u.Email }).ToListAsync();
+        Assert.Contains(managers, m => m.Email == "am@provider.test");
+        var result = new List<(string, HashSet<Guid>)>();
+        foreach (var m in managers)
+            result.Add((m.Email!, (await db.ClientAssignments.Where(a => a.StaffUserId == m.Id).Select(a => a.ClientId).ToListAsync()).ToHashSet()));
+        return result;
     }
 
     /// <summary>Each Client's ids by kind; the kinds the demo data lacks (notices, exports, sessions) are added once.</summary>
