@@ -47,7 +47,7 @@ public sealed class AntiforgeryTests(PortalFactory portal)
     [Fact]
     public async Task A_post_with_its_token_is_not_refused()
     {
-        var browser = await PortalFactory.SignedInAsync(portal, "am@provider.test");
+        var browser = await PortalFactory.SignedInAsync(portal, "admin@acme.test");
         var fields = PortalFactory.TokenOf(await browser.GetStringAsync("/"));
         Assert.NotEqual("", fields["__RequestVerificationToken"]);
         var response = await browser.PostAsync("/Account/Logout", new FormUrlEncodedContent(fields));

@@ -45,7 +45,7 @@ public sealed class RedirectTests(PortalFactory portal)
     [InlineData("/invoices", "/invoices")]
     public async Task Sign_out_goes_to_a_local_returnUrl_or_home(string returnUrl, string expected)
     {
-        var browser = await PortalFactory.SignedInAsync(portal, "support@provider.test");
+        var browser = await PortalFactory.SignedInAsync(portal, "admin@acme.test");
         var fields = PortalFactory.TokenOf(await browser.GetStringAsync("/"));
         fields["returnUrl"] = returnUrl;
         var response = await browser.PostAsync("/Account/Logout", new FormUrlEncodedContent(fields));
