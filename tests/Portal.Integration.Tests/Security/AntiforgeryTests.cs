@@ -48,7 +48,7 @@ public sealed class AntiforgeryTests(PortalFactory portal)
     public async Task A_post_with_its_token_is_not_refused()
     {
         var browser = await PortalFactory.SignedInAsync(portal, "admin@acme.test");
-        var fields = PortalFactory.TokenOf(await browser.GetStringAsync("/"));
+        var fields = PortalFactory.TokenOf(await browser.GetStringAsync("/Account/Manage"));
         Assert.NotEqual("", fields["__RequestVerificationToken"]);
         var response = await browser.PostAsync("/Account/Logout", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -46,7 +46,7 @@ public sealed class RedirectTests(PortalFactory portal)
     public async Task Sign_out_goes_to_a_local_returnUrl_or_home(string returnUrl, string expected)
     {
         var browser = await PortalFactory.SignedInAsync(portal, "admin@acme.test");
-        var fields = PortalFactory.TokenOf(await browser.GetStringAsync("/"));
+        var fields = PortalFactory.TokenOf(await browser.GetStringAsync("/Account/Manage"));
         fields["returnUrl"] = returnUrl;
         var response = await browser.PostAsync("/Account/Logout", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
