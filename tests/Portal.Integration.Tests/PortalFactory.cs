@@ -85,7 +85,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    private static Dictionary<string, string> HiddenFields(string html) =>
+    /// <summary>The antiforgery token a page's forms carry, as the form field a POST sends back.</summary>
+    public static Dictionary<string, string> TokenOf(string html) => new()
+    {
+        ["__RequestVerificationToken"] = WebUtility.HtmlDecode(
+            Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value),
+    };
+
+    public static Dictionary<string, string> HiddenFields(string html) =>
         Regex.Matches(html, "<input[^>]*type=\"hidden\"[^>]*>")
             .Select(m => (Name: Attr(m.Value, "name"), Value: Attr(m.Value, "value")))
             .Where(f => f.Name is not null)

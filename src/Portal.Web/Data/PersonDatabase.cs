@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.People;
+using Portal.Domain.Staff;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Data;
@@ -21,9 +22,32 @@ public sealed class PersonDatabase(
     public async Task<PortalDb> OpenAsync()
     {
         var db = await factory.CreateDbContextAsync();
-        db.Actor = ActorFor(await PrincipalAsync());
+        db.Actor = await ActorAsync(db, await PrincipalAsync());
         db.Clock = clock;
         return db;
+    }
+
+    /// <summary>The signed-in person as the tenancy filter sees them, an AccountManager's assigned Clients loaded.</summary>
+    public async Task<Actor> ActorAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await ActorAsync(db, await PrincipalAsync());
+    }
+
+    /// <summary>
+    /// <see cref="ActorFor"/>, and for an AccountManager (who is neither Support nor a ProviderAdmin) the Clients
+    /// assigned to them, read once for this opening: DOMAIN "People", they read no other Client.
+    /// </summary>
+    private static async Task<Actor> ActorAsync(PortalDb db, ClaimsPrincipal user)
+    {
+        var actor = ActorFor(user);
+        if (actor.UserId is not { } staffId || actor.ClientId is not null || !actor.SeesAllClients
+            || StaffPermissions.ReadsAllClients(Role.All.Where(user.IsInRole).ToList()))
+            return actor;
+        db.Actor = Actor.System;
+        var assigned = await db.ClientAssignments.AsNoTracking().Where(a => a.StaffUserId == staffId)
+            .Select(a => a.ClientId).ToListAsync();
+        return Actor.AccountManager(staffId, actor.Email!, assigned);
     }
 
     public async Task<ClaimsPrincipal> PrincipalAsync()
@@ -39,6 +63,10 @@ public sealed class PersonDatabase(
         }
     }
 
+    /// <summary>
+    /// Who the principal is, without the database: enough to write an audit entry in their name. Reading goes
+    /// through <see cref="OpenAsync"/>, which narrows an AccountManager to their Clients.
+    /// </summary>
     public static Actor ActorFor(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return Actor.Nobody;

@@ -31,6 +31,8 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     // Read by the query filters on every query (EF parameterises members of the context).
     internal bool SeesAllClients => Actor.SeesAllClients;
     internal Guid? ScopeClientId => Actor.ClientId;
+    internal Guid[] AssignedClientIds => Actor.AssignedClientIds ?? [];
+    internal bool SeesStaff => Actor.AssignedClientIds is not null;
 
     public DbSet<ProviderProfile> ProviderProfiles => Set<ProviderProfile>();
     public DbSet<Client> Clients => Set<Client>();

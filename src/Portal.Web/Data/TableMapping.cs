@@ -31,7 +31,7 @@ internal static class TableMapping
             e.HasMany(c => c.OrderForms).WithOne().HasForeignKey(o => o.ClientId);
             e.HasMany(c => c.AccountManagers).WithOne().HasForeignKey(a => a.ClientId);
             e.HasMany(c => c.BillingContacts).WithOne().HasForeignKey(c => c.ClientId);
-            e.HasQueryFilter(c => db.SeesAllClients || c.Id == db.ScopeClientId);
+            e.HasQueryFilter(c => db.SeesAllClients || c.Id == db.ScopeClientId || db.AssignedClientIds.Contains(c.Id));
         });
         // Each accounts-payable address once per Client (stored in lower case by BillingContactEntry).
         b.Entity<BillingContact>(e => e.HasIndex(c => new { c.ClientId, c.Email }).IsUnique());
@@ -51,7 +51,7 @@ internal static class TableMapping
             e.Property(l => l.Quantity).HasPrecision(18, 4);
             e.Property(l => l.UnitPriceExclVat).HasPrecision(18, 2);
             e.HasQueryFilter(l => db.SeesAllClients ||
-                db.OrderForms.Any(o => o.Id == l.OrderFormId && o.ClientId == db.ScopeClientId));
+                db.OrderForms.Any(o => o.Id == l.OrderFormId && ((Guid?)o.ClientId == db.ScopeClientId || db.AssignedClientIds.Contains(o.ClientId))));
         });
 
         b.Entity<Subsidiary>(e =>
@@ -107,14 +107,14 @@ internal static class TableMapping
             e.Property(l => l.UnitPriceExclVat).HasPrecision(18, 2);
             e.Property(l => l.VatRate).HasPrecision(5, 4);
             e.HasQueryFilter(l => db.SeesAllClients ||
-                db.Invoices.Any(i => i.Id == l.InvoiceId && i.ClientId == db.ScopeClientId));
+                db.Invoices.Any(i => i.Id == l.InvoiceId && ((Guid?)i.ClientId == db.ScopeClientId || db.AssignedClientIds.Contains(i.ClientId))));
         });
         b.Entity<Payment>(e =>
         {
             e.Property(p => p.Amount).HasPrecision(18, 2);
             e.Property(p => p.Reference).HasMaxLength(140);
             e.HasQueryFilter(p => db.SeesAllClients ||
-                db.Invoices.Any(i => i.Id == p.InvoiceId && i.ClientId == db.ScopeClientId));
+                db.Invoices.Any(i => i.Id == p.InvoiceId && ((Guid?)i.ClientId == db.ScopeClientId || db.AssignedClientIds.Contains(i.ClientId))));
         });
         b.Entity<PendingCharge>(e =>
         {
@@ -192,8 +192,8 @@ internal static class TableMapping
             e.HasIndex(a => new { a.ActorUserId, a.At });
         });
 
-        // The one tenancy filter: rows that belong to a Client are visible to Provider staff and
-        // jobs, or to that Client's own people. Subsidiaries' rows carry their parent's ClientId.
+        // The one tenancy filter: rows that belong to a Client are visible to Support, ProviderAdmins and
+        // jobs, to the AccountManagers assigned to that Client, or to that Client's own people. Subsidiaries' rows carry their parent's ClientId.
         FilterByClient<ClientAssignment>(b, db, x => x.ClientId);
         FilterByClient<BillingContact>(b, db, x => x.ClientId);
         FilterByClient<OrderForm>(b, db, x => x.ClientId);
@@ -209,13 +209,16 @@ internal static class TableMapping
         FilterByClient<SlaMonth>(b, db, x => x.ClientId);
         FilterByClient<DataExport>(b, db, x => x.ClientId);
         FilterByClient<ImpersonationSession>(b, db, x => x.ClientId);
-        b.Entity<AuditEntry>().HasQueryFilter(a => db.SeesAllClients || a.ClientId == db.ScopeClientId);
-        b.Entity<PortalUser>().HasQueryFilter(u => db.SeesAllClients || u.ClientId == db.ScopeClientId);
+        b.Entity<AuditEntry>().HasQueryFilter(a => db.SeesAllClients || a.ClientId == db.ScopeClientId
+            || (a.ClientId != null && db.AssignedClientIds.Contains(a.ClientId.Value)));
+        // An AccountManager also reads the Provider's staff (ClientId null), to name who did what.
+        b.Entity<PortalUser>().HasQueryFilter(u => db.SeesAllClients || u.ClientId == db.ScopeClientId
+            || (db.SeesStaff && (u.ClientId == null || db.AssignedClientIds.Contains(u.ClientId.Value))));
     }
 
     private static void FilterByClient<T>(ModelBuilder b, PortalDb db, Expression<Func<T, Guid>> clientId) where T : class
     {
-        Expression<Func<Guid, bool>> rule = id => db.SeesAllClients || (Guid?)id == db.ScopeClientId;
+        Expression<Func<Guid, bool>> rule = id => db.SeesAllClients || (Guid?)id == db.ScopeClientId || db.AssignedClientIds.Contains(id);
         var body = ReplacingExpressionVisitor.Replace(rule.Parameters[0], clientId.Body, rule.Body);
         b.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, clientId.Parameters[0]));
     }

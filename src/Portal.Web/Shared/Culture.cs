@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Portal.Domain.Security;
 
 namespace Portal.Web.Shared;
 
@@ -29,11 +30,8 @@ public static class Culture
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(name)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(LocalPath.OrRoot(returnUrl));
         });
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     /// <summary>An amount in EUR as the reader's culture writes it: "€1,234.50" or "1 234,50 €" (never wrapped before the €).</summary>
     public static string Eur(decimal amount) => Eur(amount, CultureInfo.CurrentCulture);

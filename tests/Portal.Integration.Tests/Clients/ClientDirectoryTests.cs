@@ -81,7 +81,8 @@ public sealed class ClientDirectoryTests(PortalFactory portal) : IClassFixture<P
         {
             var directory = asAm.ServiceProvider.GetRequiredService<ClientDirectory>();
             Assert.Equal("Only Provider administrators can assign Account Managers.", await directory.SetAssignmentAsync(globex, amId, true));
-            Assert.False((await directory.DetailsAsync("C-0002"))!.MayActFor);
+            // Not assigned: Globex is not there at all for this AccountManager (DOMAIN "People").
+            Assert.Null(await directory.DetailsAsync("C-0002"));
         }
         await using (var asOwner = await portal.ScopeAsAsync("owner@provider.test"))
             Assert.Null(await asOwner.ServiceProvider.GetRequiredService<ClientDirectory>().SetAssignmentAsync(globex, amId, true));

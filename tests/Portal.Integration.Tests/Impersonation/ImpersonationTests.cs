@@ -29,14 +29,17 @@ public sealed class ImpersonationTests(PortalFactory portal) : IClassFixture<Por
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.Equal("/staff/impersonation/refused?action=Credentials", page.Headers.Location!.OriginalString);
 
+        // With a valid antiforgery token, so that the gate (not the token check) is what refuses.
+        var token = Token(await browser.GetStringAsync("/"))["__RequestVerificationToken"];
         var password = await browser.PostAsync("/Account/Manage/ChangePassword", new FormUrlEncodedContent(new Dictionary<string, string>
         {
+            ["__RequestVerificationToken"] = token,
             ["Input.OldPassword"] = PortalFactory.Password, ["Input.NewPassword"] = "Another-password-2026!", ["Input.ConfirmPassword"] = "Another-password-2026!",
         }));
         Assert.Equal(HttpStatusCode.Forbidden, password.StatusCode);
         Assert.Contains("cannot be changed while acting for a Client", await password.Content.ReadAsStringAsync());
 
-        var twoFactor = await browser.PostAsync("/Account/Manage/EnableAuthenticator", new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Code"] = "123456" }));
+        var twoFactor = await browser.PostAsync("/Account/Manage/EnableAuthenticator", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token, ["Input.Code"] = "123456" }));
         Assert.Equal(HttpStatusCode.Forbidden, twoFactor.StatusCode);
         Assert.Contains("Two-factor authentication cannot be changed", await twoFactor.Content.ReadAsStringAsync());
 

@@ -48,9 +48,11 @@ public sealed class CookieTests(PortalFactory portal)
 public sealed class ProductionSecurityTests : IClassFixture<ProductionSecurityTests.ProductionPortal>
 {
     private readonly HttpClient client;
+    private readonly ProductionPortal production;
 
     public ProductionSecurityTests(ProductionPortal portal)
     {
+        production = portal;
         client = portal.App.CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false, BaseAddress = new Uri("https://portal.example"),
@@ -73,7 +75,21 @@ public sealed class ProductionSecurityTests : IClassFixture<ProductionSecurityTe
     {
         var response = await client.GetAsync("/Account/Login");
 
-        Assert.Contains("max-age=", SecurityHeaderTests.Header(response, "Strict-Transport-Security"));
+        // ASVS 14.4.5: a year, sub-domains included, by default.
+        Assert.Equal("max-age=31536000; includeSubDomains", SecurityHeaderTests.Header(response, "Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task HSTS_follows_its_setting()
+    {
+        using var app = production.App.WithWebHostBuilder(b => b
+            .UseSetting("Portal:Hsts:MaxAge", "2.00:00:00").UseSetting("Portal:Hsts:IncludeSubDomains", "false"));
+        var response = await app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false, BaseAddress = new Uri("https://portal.example"),
+        }).GetAsync("/Account/Login");
+
+        Assert.Equal("max-age=172800", SecurityHeaderTests.Header(response, "Strict-Transport-Security"));
     }
 
     public sealed class ProductionPortal : IDisposable

@@ -92,6 +92,86 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
         Assert.True(requests >= 50, $"only {requests} cross-tenant requests: the sweep data is missing");
     }
 
+    /// <summary>
+    /// DOMAIN "People": an AccountManager reads only the Clients assigned to them. Every AccountManager, on every route,
+    /// with every unassigned Client's ids, gets a 404 (or exactly what an id nobody has gets) and none of its data.
+    /// </summary>
+    [Fact]
+    public async Task Every_AccountManager_gets_404_for_every_unassigned_Clients_ids_on_every_route()
+    {
+        var clients = await ClientDataAsync();
+        var failures = new List<string>();
+        var requests = 0;
+        foreach (var (email, assigned) in await AccountManagersAsync())
+        {
+            var browser = await PortalFactory.SignedInAsync(portal, email);
+            foreach (var (route, kind) in RouteIdKind)
+            {
+                var unknown = await browser.GetAsync(Url(route, UnknownId(kind)));
+                foreach (var other in clients.Where(c => !assigned.Contains(c.Id)))
+                foreach (var id in other.Ids[kind])
+                {
+                    requests++;
+                    var url = Url(route, id);
+                    var response = await browser.GetAsync(url);
+                    var body = await response.Content.ReadAsStringAsync();
+                    var sameAsUnknown = response.StatusCode == unknown.StatusCode
+                                        && PathOf(response) == PathOf(unknown);
+                    if (response.StatusCode != HttpStatusCode.NotFound && !sameAsUnknown)
+                        failures.Add($"{email} {url} ({other.LegalName}'s {kind}): {(int)response.StatusCode} {response.Headers.Location}");
+                    else if (body.Contains(other.LegalName) || body.Contains(other.Number))
+                        failures.Add($"{email} {url}: {(int)response.StatusCode} but the body shows {other.LegalName}'s data");
+                }
+            }
+            // The list and the dashboard name no unassigned Client.
+            foreach (var page in new[] { "/staff/clients", "/" })
+            {
+                var body = await browser.GetStringAsync(page);
+                foreach (var other in clients.Where(c => !assigned.Contains(c.Id)))
+                    if (body.Contains(other.LegalName)) failures.Add($"{email} {page} names {other.LegalName}");
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests by AccountManagers were not a 404:\n" + string.Join("\n", failures));
+        Assert.True(requests >= 5, $"only {requests} requests: no AccountManager has an unassigned Client");
+    }
+
+    [Fact]
+    public async Task An_AccountManager_still_reads_the_Clients_assigned_to_them_and_Support_reads_every_Client()
+    {
+        var clients = await ClientDataAsync();
+        var acme = clients.Single(c => c.LegalName == "Acme Industries SA");
+        var globex = clients.Single(c => c.LegalName.StartsWith("Globex"));
+        var am = await PortalFactory.SignedInAsync(portal, "am@provider.test");
+        Assert.Equal(HttpStatusCode.OK, (await am.GetAsync($"/staff/clients/{acme.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await am.GetAsync($"/invoices/{acme.Ids["invoice"][0]}/pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await am.GetAsync($"/staff/clients/{globex.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await am.GetAsync($"/invoices/{globex.Ids["invoice"][0]}/pdf")).StatusCode);
+        var owner = await PortalFactory.SignedInAsync(portal, "owner@provider.test");
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/staff/clients/{globex.Number}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/invoices/{globex.Ids["invoice"][0]}/pdf")).StatusCode);
+        // Support's pages are other ones (acceptances, audit): what they read is every Client's rows.
+        foreach (var email in new[] { "support@provider.test", "owner@provider.test" })
+        {
+            await using var scope = await portal.ScopeAsAsync(email);
+            await using var db = await scope.ServiceProvider.GetRequiredService<PersonDatabase>().OpenAsync();
+            Assert.Equal(clients.Count, await db.Clients.CountAsync());
+            Assert.True(await db.Invoices.AnyAsync(i => i.ClientId == globex.Id));
+        }
+        List<Guid> globexInvoices;
+        await using (var system = portal.OpenAs(Actor.System))
+            globexInvoices = await system.Invoices.Where(i => i.ClientId == globex.Id).Select(i => i.Id).ToListAsync();
+        await using (var scope = await portal.ScopeAsAsync("am@provider.test"))
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<PersonDatabase>().OpenAsync();
+            Assert.False(await db.Invoices.AnyAsync(i => i.ClientId == globex.Id));
+            Assert.False(await db.InvoiceLines.AnyAsync(l => globexInvoices.Contains(l.InvoiceId)));
+            Assert.False(await db.Payments.AnyAsync(p => globexInvoices.Contains(p.InvoiceId)));
+            Assert.False(await db.Users.AnyAsync(u => u.ClientId == globex.Id));
+            Assert.True(await db.Users.AnyAsync(u => u.Email == "owner@provider.test")); // staff are named
+            Assert.True(await db.Invoices.AnyAsync(i => i.ClientId == acme.Id));
+        }
+    }
+
     /// <summary>Against a sweep that passes because every URL is wrong: each route serves its own Client's (or staff's) data.</summary>
     [Fact]
     public async Task The_same_routes_serve_the_rightful_reader()
@@ -108,6 +188,11 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{route} for Acme's own {kind}: {(int)response.StatusCode}");
         }
     }
+
+    /// <summary>Where a redirect goes, without its query (which repeats the requested address).</summary>
+    private static string? PathOf(HttpResponseMessage response) => response.Headers.Location is { } l
+        ? (l.IsAbsoluteUri ? l.AbsolutePath : l.OriginalString.Split('?')[0])
+        : null;
 
     private List<string> ParameterisedRoutes() =>
         portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
@@ -133,6 +218,21 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
             .Select(u => new { u.Email, u.ClientId }).ToListAsync();
         Assert.Contains(accounts, a => a.Email == "admin@initech.test");
         return accounts.Select(a => (a.Email!, a.ClientId!.Value)).ToList();
+    }
+
+    private async Task<List<(string Email, HashSet<Guid> Assigned)>> AccountManagersAsync()
+    {
+        await using var db = portal.OpenAs(Actor.System);
+        var managers = await (from u in db.Users
+            join ur in db.UserRoles on u.Id equals ur.UserId
+            join r in db.Roles on ur.RoleId equals r.Id
+            where r.Name == Portal.Domain.People.Role.AccountManager && u.DeactivatedAt == null && u.PasswordHash != null
+            select new { u.Id, u.Email }).ToListAsync();
+        Assert.Contains(managers, m => m.Email == "am@provider.test");
+        var result = new List<(string, HashSet<Guid>)>();
+        foreach (var m in managers)
+            result.Add((m.Email!, (await db.ClientAssignments.Where(a => a.StaffUserId == m.Id).Select(a => a.ClientId).ToListAsync()).ToHashSet()));
+        return result;
     }
 
     /// <summary>Each Client's ids by kind; the kinds the demo data lacks (notices, exports, sessions) are added once.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Portal.Domain.Security;
 using Portal.Web.Data;
 
 namespace Portal.Web.Features.Account;
@@ -14,10 +15,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
 
         accountGroup.MapPost("/Logout", async (
             [FromServices] SignInManager<PortalUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl.TrimStart('/')}");
+            return TypedResults.LocalRedirect(LocalPath.OrRoot(returnUrl));
         });
 
         return accountGroup;

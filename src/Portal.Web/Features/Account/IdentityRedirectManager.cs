@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
+using Portal.Domain.Security;
 using Portal.Web.Data;
 using Portal.Web.Features.Account.Shared;
 
@@ -18,18 +19,20 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
         MaxAge = TimeSpan.FromSeconds(5),
     };
 
-    public void RedirectTo(string? uri)
+    /// <summary>
+    /// Goes to <paramref name="uri"/> when it is on this site (a page's "Account/Login", an address of this portal, or a
+    /// ReturnUrl that <see cref="LocalPath"/> accepts), else to "/": an off-site or malformed ReturnUrl never errors.
+    /// </summary>
+    public void RedirectTo(string? uri) => navigationManager.NavigateTo(LocalPath.OrRoot(SitePath(uri)));
+
+    private string? SitePath(string? uri)
     {
-        uri ??= "";
-
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
-        {
-            uri = navigationManager.ToBaseRelativePath(uri);
-        }
-
-        navigationManager.NavigateTo(uri);
+        if (string.IsNullOrEmpty(uri) || uri[0] == '/') return uri;
+        if (Uri.TryCreate(uri, UriKind.Absolute, out _))
+            return uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase)
+                ? "/" + navigationManager.ToBaseRelativePath(uri)
+                : null;
+        return "/" + uri; // relative to the site's root, as the pages write them
     }
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)

@@ -46,8 +46,19 @@ public sealed class StaffBillingTests(PortalFactory portal) : IClassFixture<Port
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "Payment.Added" && a.ActorEmail == AccountManager));
     }
 
+    [Fact]
+    public async Task An_AccountManager_finds_no_invoice_of_a_Client_not_assigned_to_them()
+    {
+        // Globex is not assigned to this AccountManager: its invoices are not there for them (DOMAIN "People").
+        var refusal = await Billing(AccountManager, b => b.RecordPaymentAsync("INV-000003", PaymentKind.Payment, 1m, b.Today, null));
+        var credit = await Billing(AccountManager, b => b.IssueCreditNoteAsync("INV-000003", [new CreditedLine(0, 1)]));
+
+        Assert.Equal("There is no invoice INV-000003.", refusal);
+        Assert.Equal(refusal, credit.Refusal);
+        Assert.Null(await Billing(AccountManager, b => b.FindAsync("INV-000003")));
+    }
+
     [Theory]
-    [InlineData(AccountManager, "INV-000003")] // Globex is not assigned to this AccountManager
     [InlineData("support@provider.test", "INV-000002")] // Support reads only
     public async Task Staff_who_may_not_act_for_the_Client_are_refused(string email, string number)
     {

@@ -94,7 +94,7 @@ public sealed class Receivables(PersonDatabase data, InvoiceIssuer issuer, TimeP
             if (clientId is null) return CreditNoteDraft.Refused($"There is no invoice {number}.");
             if (!await MayActForAsync(db, clientId.Value)) return CreditNoteDraft.Refused(NotYours);
         }
-        return await issuer.IssueCreditNoteAsync(PersonDatabase.ActorFor(await data.PrincipalAsync()), number, credited);
+        return await issuer.IssueCreditNoteAsync(await data.ActorAsync(), number, credited);
     }
 
     internal const string NotYours = "Only the Client's AccountManager or a ProviderAdmin may do this.";
