@@ -8,6 +8,7 @@ using Portal.Web.Features.Clients;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Impersonation;
 using Portal.Web.Features.Operations;
+using Portal.Web.Features.People;
 using Portal.Web.Features.Seats;
 using Portal.Web.Features.Subsidiaries;
 using Portal.Web.Features.Termination;
@@ -45,6 +46,7 @@ builder.Services.AddClientsFeature();
 builder.Services.AddAuditFeature();
 builder.Services.AddSeatsFeature();
 builder.Services.AddSubsidiariesFeature();
+builder.Services.AddPeopleFeature();
 builder.AddOperationsFeature();
 
 var app = builder.Build();

@@ -109,16 +109,25 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
     /// Records a new Client and its signed order form in one save, after <see cref="OrderFormRule"/>; its number
     /// continues the C-000N series. An AccountManager who creates a Client is assigned to it.
     /// </summary>
-    public async Task<CreateClientResult> CreateAsync(Client client, OrderForm form, CancellationToken ct = default)
+    /// <param name="administratorEmail">Issue 15 §4: the first ClientAdmin to invite once the Client exists; checked here first,
+    /// so a typo refuses the whole form instead of leaving a Client without its invitation.</param>
+    public async Task<CreateClientResult> CreateAsync(Client client, OrderForm form, string? administratorEmail = null, CancellationToken ct = default)
     {
         var user = await data.PrincipalAsync();
         var roles = StaffAccess.RolesOf(user);
         if (PortalClaims.IsImpersonated(user) || !StaffPermissions.MayCreateClients(roles))
             return new CreateClientResult(null, [new("", "Only Account Managers and Provider administrators can create Clients.")]);
-        var problems = OrderFormRule.Check(client, form);
+        var problems = OrderFormRule.Check(client, form).ToList();
+        await using var db = await data.OpenAsync();
+        if (!string.IsNullOrWhiteSpace(administratorEmail))
+        {
+            var (email, emailProblem) = InviteeEmail.Check(administratorEmail);
+            if (emailProblem is not null) problems.Add(new(AdministratorEmailField, emailProblem));
+            else if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == email!.ToUpperInvariant(), ct))
+                problems.Add(new(AdministratorEmailField, "This address already has an account. Each person has one account with one e-mail address."));
+        }
         if (problems.Count > 0) return new CreateClientResult(null, problems);
 
-        await using var db = await data.OpenAsync();
         var now = clock.GetUtcNow();
         client.Number = ClientNumbering.Next(await db.Clients.IgnoreQueryFilters().Select(c => c.Number).ToListAsync(ct));
         client.CreatedAt = now;
@@ -140,6 +149,8 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
         }
         return new CreateClientResult(client.Number, []);
     }
+
+    public const string AdministratorEmailField = "AdministratorEmail";
 
     /// <summary>ProviderAdmins assign and unassign AccountManagers; returns the refusal message, or null when done.</summary>
     public async Task<string?> SetAssignmentAsync(Guid clientId, string staffUserId, bool assigned, CancellationToken ct = default)
