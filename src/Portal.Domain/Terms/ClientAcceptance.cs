@@ -47,6 +47,13 @@ public static class ClientAcceptance
         return result;
     }
 
+    /// <summary>
+    /// DOMAIN "Contract documents and acceptance": an order form signed on paper incorporates the versions in force when
+    /// staff record it, the ones the gate would otherwise ask the Client to accept; each gets an OrderFormSigned record.
+    /// </summary>
+    public static IReadOnlyList<DocumentVersion> IncorporatedByOrderForm(IEnumerable<DocumentVersion> versions, DateTimeOffset now) =>
+        For(versions, [], now).Where(s => s.Kind == StandingKind.Required).Select(s => s.Version).ToList();
+
     /// <summary>The gate: a ClientAdmin must accept these before any other page opens.</summary>
     public static bool MustAccept(IEnumerable<DocumentStanding> standings) => standings.Any(s => s.Kind == StandingKind.Required);
 

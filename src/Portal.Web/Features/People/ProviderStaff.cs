@@ -97,10 +97,11 @@ public sealed class ProviderStaff(
 
     public async Task<StaffResult> ChangeRoleAsync(string userId, string role)
     {
-        if (await AdminIdAsync() is null) return NotAdmin();
+        if (await AdminIdAsync() is not { } adminId) return NotAdmin();
         if (StaffRoles.Problem(role) is { } roleProblem) return StaffResult.Refused(T[roleProblem]);
         await using var db = await data.OpenAsync();
         await using var tx = await AdminLock.TakeAsync(db);
+        if (!await IsActiveAdminAsync(db, adminId)) return NotAdmin(); // demoted a moment ago by another admin
         if (await StaffUser(db, userId) is not { } user) return NotFound();
         var current = await RoleOfAsync(db, userId);
         if (current == role) return StaffResult.Done(T["{0} already has this role.", user.DisplayName]);
@@ -123,6 +124,7 @@ public sealed class ProviderStaff(
         if (userId == adminId) return StaffResult.Refused(T["You cannot deactivate your own account; ask another Provider administrator."]);
         await using var db = await data.OpenAsync();
         await using var tx = await AdminLock.TakeAsync(db);
+        if (!await IsActiveAdminAsync(db, adminId)) return NotAdmin();
         if (await StaffUser(db, userId) is not { } user) return NotFound();
         if (user.DeactivatedAt is not null) return StaffResult.Done(T["{0} was already deactivated.", user.DisplayName]);
         var isAdmin = await RoleOfAsync(db, userId) == Role.ProviderAdmin;
@@ -169,6 +171,10 @@ public sealed class ProviderStaff(
             + $"<p><a href=\"{link}\">{T["Choose your password"]}</a>. {T["The link works once, for 24 hours; after that, ask a Provider administrator for a new invitation."]}</p>";
         Outbox.Enqueue(db, user.Email!, user.DisplayName, T["Your invitation to {0}", options.Value.ProductName], body, null, $"StaffInvitation:{user.Id}");
     }
+
+    private static Task<bool> IsActiveAdminAsync(PortalDb db, string userId) =>
+        db.Users.AnyAsync(u => u.Id == userId && u.DeactivatedAt == null
+            && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Role.ProviderAdmin)));
 
     private static Task<PortalUser?> StaffUser(PortalDb db, string userId) =>
         db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.ClientId == null
