@@ -24,8 +24,8 @@ public class SignedOrderForm
     /// <param name="length">The upload's size as received, which may be larger than what was read.</param>
     public static string? Problem(string? fileName, long length, ReadOnlySpan<byte> content)
     {
-        if (length == 0 || content.IsEmpty) return "The signed order form is empty: attach the scanned PDF.";
         if (length > MaxBytes) return "The signed order form is larger than 10 MB: scan it at a lower resolution.";
+        if (length == 0 || content.IsEmpty) return "The signed order form is empty: attach the scanned PDF.";
         // The header, not the name: a renamed Word file or image is refused (ISO 32000-1 §7.5.2).
         if (!content.StartsWith("%PDF-"u8)) return "The signed order form must be a PDF file.";
         if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 255) return "Give the signed order form a file name of at most 255 characters.";

@@ -61,7 +61,8 @@ public sealed class ProviderStaffTests(PortalFactory portal) : IClassFixture<Por
     {
         var result = await AsAsync(email, s => s.InviteAsync(new StaffInvite { Email = "x.y@provider.test", DisplayName = "X", Role = Role.Support }, SeatsTestKit.BaseUrl));
         Assert.Equal("Only Provider administrators can manage staff.", result.Error);
-        Assert.Equal("Only Provider administrators can manage staff.", (await AsAsync(email, s => s.ChangeRoleAsync((await portal.UserAsync(Owner)).Id, Role.Support))).Error);
+        var ownerId = (await portal.UserAsync(Owner)).Id;
+        Assert.Equal("Only Provider administrators can manage staff.", (await AsAsync(email, s => s.ChangeRoleAsync(ownerId, Role.Support))).Error);
         Assert.Empty(await AsAsync(email, s => s.ListAsync()));
 
         var browser = await PortalFactory.SignedInAsync(portal, email);
@@ -96,6 +97,7 @@ public sealed class ProviderStaffTests(PortalFactory portal) : IClassFixture<Por
         var left = (await ListAsync()).Single(m => m.Role == Role.ProviderAdmin && m.Status == StaffStatus.Active);
         var other = left.Id == owner.Id ? second : owner.Id;
         Assert.True((await AsAsync(left.Email, s => s.ChangeRoleAsync(other, Role.ProviderAdmin))).Succeeded);
+        Assert.True((await AsAsync(Owner, s => s.DeactivateAsync(second))).Succeeded);
     }
 
     [Fact]

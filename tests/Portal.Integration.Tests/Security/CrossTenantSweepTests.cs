@@ -28,6 +28,7 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
         ["/staff/invoices/{Number}"] = "invoice",
         ["/staff/clients/{Number}"] = "client",
         ["/acceptances/{id:long}/pdf"] = "acceptance",
+        ["/staff/acceptances/{id:long}/signed-order-form"] = "acceptance",
         ["/termination/notices/{id:guid}/pdf"] = "notice",
         ["/termination/exports/{id:guid}"] = "export",
         ["/staff/impersonation/{id:guid}/enter"] = "impersonation",
