@@ -123,7 +123,7 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
 
     private static string UnknownId(string kind) => kind switch
     {
-        "acceptance" => "999999999",
+        "acceptance" or "paper" => "999999999",
         "invoice" or "client" => "NO-SUCH-" + Guid.NewGuid().ToString("N")[..8],
         _ => Guid.NewGuid().ToString(),
     };
