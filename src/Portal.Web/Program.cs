@@ -8,6 +8,7 @@ using Portal.Web.Features.Clients;
 using Portal.Web.Features.Dashboard;
 using Portal.Web.Features.Impersonation;
 using Portal.Web.Features.Operations;
+using Portal.Web.Features.People;
 using Portal.Web.Features.Seats;
 using Portal.Web.Features.Settings;
 using Portal.Web.Features.Subsidiaries;
@@ -48,6 +49,7 @@ builder.Services.AddAuditFeature();
 builder.Services.AddSeatsFeature();
 builder.Services.AddSubsidiariesFeature();
 builder.Services.AddSettingsFeature();
+builder.Services.AddPeopleFeature();
 builder.AddOperationsFeature();
 
 var app = builder.Build();

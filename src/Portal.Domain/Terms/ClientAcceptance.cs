@@ -71,6 +71,13 @@ public static class ClientAcceptance
     }
 
     /// <summary>
+    /// DOMAIN "Contract documents and acceptance": an order form signed on paper incorporates the versions in force when
+    /// staff record it, the ones the gate would otherwise ask the Client to accept; each gets an OrderFormSigned record.
+    /// </summary>
+    public static IReadOnlyList<DocumentVersion> IncorporatedByOrderForm(IEnumerable<DocumentVersion> versions, DateTimeOffset now) =>
+        For(versions, [], now).Where(s => s.Kind == StandingKind.Required).Select(s => s.Version).ToList();
+
+    /// <summary>
     /// SEO §20.1: when a notice month has ended, a Client that was bound by an earlier version and did not
     /// terminate is deemed to have accepted the amendment. Returns the versions to record as DeemedAfterNotice.
     /// </summary>

@@ -75,10 +75,10 @@ internal static class AuditTrail
         return entry;
     }
 
-    /// <summary>Acceptance records and audit entries are evidence: the data layer throws on any update or delete.</summary>
+    /// <summary>Acceptance records, the signed PDFs they point at and audit entries are evidence: the data layer throws on any update or delete.</summary>
     private static void RefuseChangesToAppendOnly(EntityEntry entry)
     {
-        if (entry.Entity is AcceptanceRecord or AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+        if (entry.Entity is AcceptanceRecord or AuditEntry or SignedOrderForm && entry.State is EntityState.Modified or EntityState.Deleted)
             throw new InvalidOperationException(
                 $"{entry.Metadata.ClrType.Name} rows are append-only: they cannot be changed or deleted.");
     }

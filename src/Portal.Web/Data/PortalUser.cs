@@ -31,4 +31,10 @@ public class PortalUser : IdentityUser
     public string? Culture { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// The last time the person signed in with their own credentials (password, two-factor, recovery code);
+    /// an AccountManager acting as them does not count (DOMAIN "Impersonation"). Shown on /staff/people.
+    /// </summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
 }

@@ -139,6 +139,15 @@ internal static class TableMapping
             e.Property(r => r.QuotedPriceExclVat).HasPrecision(18, 2);
             e.HasIndex(r => new { r.Status, r.RequestedAt });
         });
+        // Issue 15 §5: the PDF of an order form signed on paper; OrderFormSigned records name it by its SHA-256.
+        b.Entity<SignedOrderForm>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId);
+            e.HasOne<OrderForm>().WithMany().HasForeignKey(s => s.OrderFormId);
+            e.Property(s => s.FileName).HasMaxLength(255);
+            e.Property(s => s.Sha256).HasMaxLength(64);
+            e.HasIndex(s => new { s.ClientId, s.Sha256 });
+        });
         b.Entity<Invitation>(e =>
         {
             e.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId);
@@ -205,6 +214,7 @@ internal static class TableMapping
         FilterByClient<PriceRevision>(b, db, x => x.ClientId);
         FilterByClient<SeatRequest>(b, db, x => x.ClientId);
         FilterByClient<Invitation>(b, db, x => x.ClientId);
+        FilterByClient<SignedOrderForm>(b, db, x => x.ClientId);
         FilterByClient<TerminationNotice>(b, db, x => x.ClientId);
         FilterByClient<SlaMonth>(b, db, x => x.ClientId);
         FilterByClient<DataExport>(b, db, x => x.ClientId);

@@ -117,6 +117,7 @@ public sealed class ImpersonationTests(PortalFactory portal) : IClassFixture<Por
         var untouched = await UserAsync("admin@acme.test");
         Assert.Equal(admin.SecurityStamp, untouched.SecurityStamp);
         Assert.Equal(admin.AccessFailedCount, untouched.AccessFailedCount);
+        Assert.Equal(admin.LastSignInAt, untouched.LastSignInAt);
 
         var entries = await AuditAsync(e => e.EntityType == nameof(ImpersonationSession) && e.EntityId == sessionId.ToString());
         Assert.Contains(entries, e => e.Action == "ImpersonationSession.Added" && e.ActorEmail == "am@provider.test");

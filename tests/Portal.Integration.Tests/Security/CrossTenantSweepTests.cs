@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Domain.Staff;
 using Portal.Domain.Termination;
+using Portal.Domain.Terms;
 using Portal.Web.Data;
 using Portal.Web.Features.Terms;
 
@@ -28,6 +29,7 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
         ["/staff/invoices/{Number}"] = "invoice",
         ["/staff/clients/{Number}"] = "client",
         ["/acceptances/{id:long}/pdf"] = "acceptance",
+        ["/staff/acceptances/{id:long}/signed-order-form"] = "paper",
         ["/termination/notices/{id:guid}/pdf"] = "notice",
         ["/termination/exports/{id:guid}"] = "export",
         ["/staff/impersonation/{id:guid}/enter"] = "impersonation",
@@ -206,7 +208,7 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
 
     private static string UnknownId(string kind) => kind switch
     {
-        "acceptance" => "999999999",
+        "acceptance" or "paper" => "999999999",
         "invoice" or "client" => "NO-SUCH-" + Guid.NewGuid().ToString("N")[..8],
         _ => Guid.NewGuid().ToString(),
     };
@@ -268,6 +270,29 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
             var terms = scope.ServiceProvider.GetRequiredService<TermsService>();
             foreach (var standing in (await terms.OverviewAsync()).Standings)
                 Assert.Null((await terms.AcceptAsync(standing.Version.Id, boxTicked: true, "/terms")).Error);
+            // Issue 15 §5: an order form signed on paper for each Client, so the signed PDF's download is swept too.
+            var owner = await db.Users.FirstAsync(u => u.Email == "owner@provider.test");
+            foreach (var client in clients)
+            {
+                byte[] pdf = [.. "%PDF-1.4\n"u8, .. System.Text.Encoding.ASCII.GetBytes(client.Number)];
+                var signed = new SignedOrderForm
+                {
+                    ClientId = client.Id, OrderFormId = await db.OrderForms.Where(o => o.ClientId == client.Id).Select(o => o.Id).FirstAsync(),
+                    FileName = $"{client.Number}-signed.pdf", Content = pdf, Sha256 = SignedOrderForm.HashOf(pdf), RecordedByUserId = owner.Id,
+                    RecordedAt = DateTimeOffset.UtcNow,
+                };
+                db.SignedOrderForms.Add(signed);
+                await db.SaveChangesAsync();
+                // One OrderFormSigned record pointing at the PDF is enough for the sweep.
+                foreach (var version in (await db.DocumentVersions.AsNoTracking().ToListAsync()).Where(v => v.PublishedAt <= DateTimeOffset.UtcNow).Take(1))
+                    await AcceptanceLedger.AppendAsync(db, new AcceptanceRecord
+                    {
+                        ClientId = client.Id, UserId = owner.Id, UserName = owner.DisplayName, UserEmail = owner.Email, DocumentType = version.Type,
+                        DocumentVersionId = version.Id, VersionLabel = version.Label, ContentSha256 = version.ContentSha256,
+                        Method = AcceptanceMethod.OrderFormSigned, AcceptedAt = DateTimeOffset.UtcNow, SignedDocumentFileName = signed.FileName,
+                        SignedDocumentSha256 = signed.Sha256, PreviousHash = "", Hash = "",
+                    });
+            }
         }
 
         var result = new List<ClientData>();
@@ -278,6 +303,8 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
                 ["client"] = [client.Number],
                 ["invoice"] = await db.Invoices.Where(i => i.ClientId == client.Id).Select(i => i.Number).ToListAsync(),
                 ["acceptance"] = (await db.AcceptanceRecords.Where(a => a.ClientId == client.Id).Select(a => a.Id).ToListAsync())
+                    .Select(id => id.ToString()).ToList(),
+                ["paper"] = (await db.AcceptanceRecords.Where(a => a.ClientId == client.Id && a.SignedDocumentSha256 != null).Select(a => a.Id).ToListAsync())
                     .Select(id => id.ToString()).ToList(),
                 ["notice"] = (await db.TerminationNotices.Where(n => n.ClientId == client.Id).Select(n => n.Id).ToListAsync())
                     .Select(id => id.ToString()).ToList(),

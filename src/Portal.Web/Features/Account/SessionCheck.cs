@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Portal.Web.Data;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Account;
 
@@ -24,7 +25,10 @@ internal static class SessionCheck
         var user = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.SecurityStamp, u.DeactivatedAt }).SingleOrDefaultAsync();
         var stamp = context.Principal.FindFirstValue(stampClaim);
-        if (user is null || user.DeactivatedAt is not null || (stamp is not null && stamp != user.SecurityStamp))
+        // Issue 15 §3: a deactivated staff member is signed out at once, also while acting as a Client's administrator.
+        var impersonatorGone = context.Principal.FindFirstValue(PortalClaims.ImpersonatorId) is { } staffId
+            && await db.Users.IgnoreQueryFilters().AnyAsync(u => u.Id == staffId && u.DeactivatedAt != null);
+        if (user is null || user.DeactivatedAt is not null || (stamp is not null && stamp != user.SecurityStamp) || impersonatorGone)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -9,6 +9,8 @@ using Portal.Domain.Subscription;
 using Portal.Domain.Termination;
 using Portal.Domain.Terms;
 using Portal.Web.Data;
+using Portal.Web.Features.Terms;
+using Portal.Web.Features.Terms.Staff;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Access;
 
@@ -18,7 +20,7 @@ namespace Portal.Web.Features.Clients;
 /// The staff's Clients: the searchable list, one Client with everything about it, a new Client with its
 /// signed order form, and the AccountManagers assigned to it.
 /// </summary>
-public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
+public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock, ConnectionEvidence connection)
 {
     /// <param name="Text">Part of the legal name or the number.</param>
     public sealed record Filter(string? Text = null, string? AccountManagerId = null, bool Trial = false, bool RenewalSoon = false,
@@ -109,16 +111,30 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
     /// Records a new Client and its signed order form in one save, after <see cref="OrderFormRule"/>; its number
     /// continues the C-000N series. An AccountManager who creates a Client is assigned to it.
     /// </summary>
-    public async Task<CreateClientResult> CreateAsync(Client client, OrderForm form, CancellationToken ct = default)
+    /// <param name="administratorEmail">Issue 15 §4: the first ClientAdmin to invite once the Client exists; checked here first,
+    /// so a typo refuses the whole form instead of leaving a Client without its invitation.</param>
+    /// <param name="signedOnPaper">Issue 15 §5: the PDF of an order form signed on paper; kept with its SHA-256, and an
+    /// OrderFormSigned record is written for each document version it incorporates.</param>
+    public async Task<CreateClientResult> CreateAsync(Client client, OrderForm form, string? administratorEmail = null,
+        SignedUpload? signedOnPaper = null, CancellationToken ct = default)
     {
         var user = await data.PrincipalAsync();
         var roles = StaffAccess.RolesOf(user);
         if (PortalClaims.IsImpersonated(user) || !StaffPermissions.MayCreateClients(roles))
             return new CreateClientResult(null, [new("", "Only Account Managers and Provider administrators can create Clients.")]);
-        var problems = OrderFormRule.Check(client, form);
+        var problems = OrderFormRule.Check(client, form).ToList();
+        await using var db = await data.OpenAsync();
+        if (!string.IsNullOrWhiteSpace(administratorEmail))
+        {
+            var (email, emailProblem) = InviteeEmail.Check(administratorEmail);
+            if (emailProblem is not null) problems.Add(new(AdministratorEmailField, emailProblem));
+            else if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedEmail == email!.ToUpperInvariant(), ct))
+                problems.Add(new(AdministratorEmailField, "This address already has an account. Each person has one account with one e-mail address."));
+        }
+        if (signedOnPaper is not null && SignedOrderForm.Problem(signedOnPaper.FileName, signedOnPaper.Length, signedOnPaper.Content) is { } pdfProblem)
+            problems.Add(new(SignedOrderFormField, pdfProblem));
         if (problems.Count > 0) return new CreateClientResult(null, problems);
 
-        await using var db = await data.OpenAsync();
         var now = clock.GetUtcNow();
         client.Number = ClientNumbering.Next(await db.Clients.IgnoreQueryFilters().Select(c => c.Number).ToListAsync(ct));
         client.CreatedAt = now;
@@ -129,17 +145,34 @@ public sealed class ClientDirectory(PersonDatabase data, TimeProvider clock)
         if (roles.Contains(Role.AccountManager) && user.FindFirstValue(ClaimTypes.NameIdentifier) is { } me)
             client.AccountManagers.Add(new ClientAssignment { ClientId = client.Id, StaffUserId = me, AssignedAt = now });
         db.Clients.Add(client);
+        var signed = signedOnPaper is null ? null : new SignedOrderForm
+        {
+            ClientId = client.Id, OrderFormId = form.Id, FileName = Path.GetFileName(signedOnPaper.FileName), Content = signedOnPaper.Content,
+            Sha256 = SignedOrderForm.HashOf(signedOnPaper.Content), RecordedByUserId = user.FindFirstValue(ClaimTypes.NameIdentifier)!, RecordedAt = now,
+        };
+        if (signed is not null) db.SignedOrderForms.Add(signed);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(ct); // the Client, its order form and the signed PDF together
         }
         catch (DbUpdateException)
         {
             // Two staff members creating a Client at the same moment took the same number: nothing was saved.
             return new CreateClientResult(null, [new("", "Another Client was created at the same moment. Save again.")]);
         }
+        if (signed is not null)
+        {
+            // After the Client is saved: the ledger saves each record on its own, retrying a race for the chain's tail.
+            connection.Capture();
+            await PaperSignatures.RecordAsync(db, signed, client.Culture, new PaperSignatures.Recorder(
+                signed.RecordedByUserId, PortalClaims.DisplayNameOf(user), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name,
+                connection.IpAddress, connection.UserAgent), ct);
+        }
         return new CreateClientResult(client.Number, []);
     }
+
+    public const string AdministratorEmailField = "AdministratorEmail";
+    public const string SignedOrderFormField = "SignedOrderForm";
 
     /// <summary>ProviderAdmins assign and unassign AccountManagers; returns the refusal message, or null when done.</summary>
     public async Task<string?> SetAssignmentAsync(Guid clientId, string staffUserId, bool assigned, CancellationToken ct = default)
@@ -174,5 +207,8 @@ public sealed record ClientInvoice(string Number, InvoiceKind Kind, DateOnly Iss
 public sealed record ClientDetails(Client Client, OrderForm? OrderForm, ServicePeriod? Period, SeatCap Seats,
     IReadOnlyList<StaffChoice> Admins, IReadOnlyList<StaffChoice> AccountManagers, IReadOnlyList<ClientInvoice> Invoices,
     IReadOnlyList<TerminationNotice> Notices, IReadOnlyList<AcceptanceRecord> Acceptances, bool MayActFor, bool MayAssign);
+
+/// <param name="Length">The size as received (may exceed what was read, when over the limit).</param>
+public sealed record SignedUpload(string FileName, long Length, byte[] Content);
 
 public sealed record CreateClientResult(string? Number, IReadOnlyList<OrderFormProblem> Problems);

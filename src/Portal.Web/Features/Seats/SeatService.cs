@@ -104,9 +104,53 @@ public sealed class SeatService(
     }
 
     /// <summary>Invites a person: a User without password, holding a seat, and a one-time link by e-mail.</summary>
-    public async Task<SeatResult> InviteAsync(InviteInput input, string portalBaseUrl)
+    public async Task<SeatResult> InviteAsync(InviteInput input, string portalBaseUrl) =>
+        await AdminAsync() is { } admin ? await InviteAsync(admin, input, portalBaseUrl) : NotAdmin();
+
+    /// <summary>
+    /// Issue 15 §4: staff invite a Client's (first) administrator, with the same command as the Client's own admins,
+    /// so the seat cap, the one-account-per-address rule and the e-mail in the Client's language hold alike.
+    /// A ProviderAdmin, or an AccountManager assigned to the Client; never while impersonating (StaffAccess).
+    /// </summary>
+    public async Task<SeatResult> InviteAdministratorAsync(Guid clientId, string? email, string? name, string portalBaseUrl)
     {
-        if (await AdminAsync() is not { } admin) return NotAdmin();
+        if (await StaffInviterAsync(clientId) is not { } staff) return NotStaffInviter();
+        // Only the e-mail is required: the administrator can correct the name on their profile.
+        var displayName = string.IsNullOrWhiteSpace(name) ? email?.Trim() ?? "" : name;
+        return await InviteAsync(staff, new InviteInput { Email = email ?? "", DisplayName = displayName, Role = Role.ClientAdmin }, portalBaseUrl);
+    }
+
+    /// <summary>Staff's resend on the Client page: the same as the Client's admins' on /seats.</summary>
+    public async Task<SeatResult> ResendInvitationAsync(Guid clientId, string userId, string portalBaseUrl) =>
+        await StaffInviterAsync(clientId) is { } staff ? await ResendInvitationAsync(staff, userId, portalBaseUrl) : NotStaffInviter();
+
+    /// <summary>Staff revoke an invitation not accepted yet: the person is removed, as "Revoke invitation" on /seats does.</summary>
+    public async Task<SeatResult> RevokeInvitationAsync(Guid clientId, string userId)
+    {
+        if (await StaffInviterAsync(clientId) is not { } staff) return NotStaffInviter();
+        await using (var db = await data.OpenAsync())
+            if (!await db.Users.AnyAsync(u => u.Id == userId && u.ClientId == clientId && u.PasswordHash == null && !u.IsServiceAccount))
+                return SeatResult.Refused(T["This person has no invitation waiting: they may already have accepted it."]);
+        return await DeactivateAsync(staff, userId);
+    }
+
+    /// <summary>The Client's administrators and their invitations, for the staff Client page.</summary>
+    public async Task<ClientAdministrators> AdministratorsAsync(Guid clientId, CancellationToken ct = default)
+    {
+        await using var db = await data.OpenAsync();
+        var admins = from u in db.Users.AsNoTracking()
+                     where u.ClientId == clientId && u.DeactivatedAt == null
+                     join ur in db.UserRoles on u.Id equals ur.UserId
+                     join r in db.Roles on ur.RoleId equals r.Id
+                     where r.Name == Role.ClientAdmin
+                     select u;
+        var rows = await Rows(db, admins.OrderBy(u => u.DisplayName)).ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        return new ClientAdministrators(rows.Select(r => r.ToRow(now)).ToList(), await StaffInviterAsync(clientId) is not null);
+    }
+
+    private async Task<SeatResult> InviteAsync(Admin admin, InviteInput input, string portalBaseUrl)
+    {
         var (email, emailProblem) = InviteeEmail.Check(input.Email);
         if (emailProblem is not null) return SeatResult.Refused(T[emailProblem]);
         if (NameProblem(input.DisplayName) is { } nameProblem) return SeatResult.Refused(nameProblem);
@@ -140,9 +184,11 @@ public sealed class SeatService(
     }
 
     /// <summary>A new link replaces the open one (which stops working); the seat stays held.</summary>
-    public async Task<SeatResult> ResendInvitationAsync(string userId, string portalBaseUrl)
+    public async Task<SeatResult> ResendInvitationAsync(string userId, string portalBaseUrl) =>
+        await AdminAsync() is { } admin ? await ResendInvitationAsync(admin, userId, portalBaseUrl) : NotAdmin();
+
+    private async Task<SeatResult> ResendInvitationAsync(Admin admin, string userId, string portalBaseUrl)
     {
-        if (await AdminAsync() is not { } admin) return NotAdmin();
         await using var db = await data.OpenAsync();
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId && u.ClientId == admin.ClientId);
         if (user is null || user.DeactivatedAt is not null || user.PasswordHash is not null || user.IsServiceAccount)
@@ -217,9 +263,11 @@ public sealed class SeatService(
     /// Removes a User: their seat is free, their open invitation stops working, their sessions end at once
     /// (DOMAIN "Seats"). The record stays: acceptance records and the audit point at it.
     /// </summary>
-    public async Task<SeatResult> DeactivateAsync(string userId)
+    public async Task<SeatResult> DeactivateAsync(string userId) =>
+        await AdminAsync() is { } admin ? await DeactivateAsync(admin, userId) : NotAdmin();
+
+    private async Task<SeatResult> DeactivateAsync(Admin admin, string userId)
     {
-        if (await AdminAsync() is not { } admin) return NotAdmin();
         if (userId == admin.UserId) return SeatResult.Refused(T["You cannot remove your own account; ask another administrator."]);
         await using var db = await data.OpenAsync();
         await using var tx = await ClientLock.TakeAsync(db, admin.ClientId);
@@ -396,7 +444,20 @@ public sealed class SeatService(
 
     private SeatResult NotFound() => SeatResult.Refused(T["This User does not exist."]);
 
+    private SeatResult NotStaffInviter() =>
+        SeatResult.Refused(T["Only Provider administrators and the Client's Account Managers can invite its administrators, and never while acting for a Client."]);
+
+    /// <summary>Who invites: a ClientAdmin of their own Client, or a staff member acting on it (then named in the e-mail).</summary>
     private sealed record Admin(Guid ClientId, string UserId, string DisplayName);
+
+    private async Task<Admin?> StaffInviterAsync(Guid clientId)
+    {
+        var user = await data.PrincipalAsync();
+        await using var db = await data.OpenAsync();
+        return await StaffAccess.MayActForAsync(user, db, clientId) && await db.Clients.AnyAsync(c => c.Id == clientId)
+            ? new Admin(clientId, user.FindFirstValue(ClaimTypes.NameIdentifier)!, PortalClaims.DisplayNameOf(user))
+            : null;
+    }
 
     private async Task<Admin?> AdminAsync()
     {
@@ -435,6 +496,9 @@ public sealed record SeatOverview(
     SeatCap Seats, decimal AnnualSeatPrice, decimal ExtraSeatPriceToPeriodEnd, DateOnly PeriodEnd, PendingSeatRequest? PendingRequest,
     DeclinedSeatRequest? LastDeclined,
     IReadOnlyList<SubsidiaryChoice> Subsidiaries, string CurrentUserId, bool Impersonated);
+
+/// <param name="MayInvite">Whether the signed-in staff member may invite, resend and revoke for this Client.</param>
+public sealed record ClientAdministrators(IReadOnlyList<SeatUserRow> Admins, bool MayInvite);
 
 public sealed record DeclinedSeatRequest(int ExtraSeats, DateTimeOffset DeclinedAt, string? Reason);
 

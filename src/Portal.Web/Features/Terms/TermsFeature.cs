@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.People;
 using Portal.Web.Data;
+using Portal.Web.Features.Terms.Staff;
 using Portal.Web.Features.Terms.Staff.Acceptances;
 using Portal.Web.Features.Terms.Staff.Documents;
 using Portal.Web.Shared.Jobs;
@@ -54,6 +55,16 @@ public static class TermsFeature
                 "text/csv; charset=utf-8",
                 $"acceptances-{clock.GetUtcNow():yyyy-MM-dd}.csv"))
             .RequireAuthorization(policy => policy.RequireRole(Role.Support, Role.ProviderAdmin));
+
+        // Issue 15 §5: the signed PDF an OrderFormSigned record points at, for staff only.
+        app.MapGet("/staff/acceptances/{id:long}/signed-order-form", async (long id, PersonDatabase data, CancellationToken ct) =>
+            {
+                await using var db = await data.OpenAsync();
+                return await PaperSignatures.DocumentOfAsync(db, id, ct) is { } signed
+                    ? Results.File(signed.Content, "application/pdf", signed.FileName)
+                    : Results.NotFound();
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Role.Support, Role.AccountManager, Role.ProviderAdmin));
 
         // A ClientAdmin downloads the same sheet as an acceptance certificate; the tenancy filter makes
         // another Client's record a 404.

@@ -31,6 +31,7 @@ public static class Navigation
         new("/staff/acceptances", "Acceptance records", Icons.Material.Outlined.FactCheck, [Role.Support, Role.ProviderAdmin]),
         new("/staff/documents", "Contract documents", Icons.Material.Outlined.Gavel, [Role.ProviderAdmin]),
         new("/staff/settings", "Provider settings", Icons.Material.Outlined.Settings, [Role.ProviderAdmin]),
+        new("/staff/people", "Staff", Icons.Material.Outlined.Badge, [Role.ProviderAdmin]),
         new("/Account/Manage", "Profile and security", Icons.Material.Outlined.ManageAccounts, Role.All),
     ];
 

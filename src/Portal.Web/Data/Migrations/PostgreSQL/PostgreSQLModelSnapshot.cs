@@ -1226,6 +1226,48 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Terms.SignedOrderForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("OrderFormId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderFormId");
+
+                    b.HasIndex("ClientId", "Sha256");
+
+                    b.ToTable("SignedOrderForms");
+                });
+
             modelBuilder.Entity("Portal.Web.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1338,6 +1380,9 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
 
                     b.Property<bool>("IsServiceAccount")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -1759,6 +1804,21 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.HasOne("Portal.Domain.Terms.DocumentVersion", null)
                         .WithMany()
                         .HasForeignKey("DocumentVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Terms.SignedOrderForm", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Clients.OrderForm", null)
+                        .WithMany()
+                        .HasForeignKey("OrderFormId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

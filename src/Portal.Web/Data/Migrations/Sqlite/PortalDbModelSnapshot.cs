@@ -1197,6 +1197,48 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.ToTable("DocumentVersions");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Terms.SignedOrderForm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderFormId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderFormId");
+
+                    b.HasIndex("ClientId", "Sha256");
+
+                    b.ToTable("SignedOrderForms");
+                });
+
             modelBuilder.Entity("Portal.Web.Data.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1306,6 +1348,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsServiceAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSignInAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1728,6 +1773,21 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.HasOne("Portal.Domain.Terms.DocumentVersion", null)
                         .WithMany()
                         .HasForeignKey("DocumentVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Terms.SignedOrderForm", b =>
+                {
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Clients.OrderForm", null)
+                        .WithMany()
+                        .HasForeignKey("OrderFormId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
