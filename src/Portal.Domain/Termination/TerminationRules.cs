@@ -99,6 +99,14 @@ public static class TerminationRules
 
     public static bool IsOpen(TerminationStatus status) => status is TerminationStatus.Filed or TerminationStatus.Received;
 
+    /// <summary>
+    /// SEO §14.3, §20.1: the amendments the Client terminated over with a notice that still counts (filed, received or
+    /// effective): never demanded of it, never deemed accepted. A withdrawn notice no longer protects it.
+    /// </summary>
+    public static IReadOnlySet<Guid> VersionsTerminatedOver(IEnumerable<TerminationNotice> notices) =>
+        notices.Where(n => n.Kind == TerminationKind.Amendment && Counts(n.Status) && n.CitedDocumentVersionId is not null)
+            .Select(n => n.CitedDocumentVersionId!.Value).ToHashSet();
+
     public static string ClauseOf(TerminationKind kind) => kind switch
     {
         TerminationKind.NonRenewal => "SEO §3",
