@@ -151,6 +151,7 @@ public class ClientAcceptanceTests
 
         Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, typoFix], [Accepted(Terms2025, At(2025, 9, 2))], [], At(2027, 1, 1)));
     }
+
     // ---- SEO §20.1, §14.3: an amendment the Client terminated over is never forced on it ----
 
     private static TerminationNotice AmendmentTermination(DocumentVersion cited, TerminationStatus status) => new()
