@@ -134,4 +134,18 @@ public class CreditNoteTests
 
         Assert.Equal("A credit note corrects an invoice, not another credit note.", Credit(note, [], new CreditedLine(0, 1)).Refusal);
     }
+    [Fact]
+    public void A_line_rounded_once_833_33_for_1000_seats_credits_its_share_and_the_last_part_the_rest_to_the_cent()
+    {
+        var invoice = Invoice41();
+        invoice.Lines = [new InvoiceLine { Description = "Seats", Quantity = 1000, UnitPriceExclVat = 0.8333m, VatRate = 0.20m, InvoicedAmountExclVat = 833.33m }];
+
+        var first = Credit(invoice, [], new CreditedLine(0, 300)).CreditNote!;
+        var rest = Credit(invoice, [first], new CreditedLine(0, 700)).CreditNote!;
+
+        Assert.Equal(250m, first.TotalExclVat);  // 833.33 × 300 / 1000 = 249.999
+        Assert.Equal(583.33m, rest.TotalExclVat); // what is left of the line, not 1000 × 0.8333
+        Assert.Equal(833.33m, first.TotalExclVat + rest.TotalExclVat);
+        Assert.Equal(250m, CreditNote.AmountFor(invoice.Lines[0], 300));
+    }
 }
