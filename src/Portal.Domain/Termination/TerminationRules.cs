@@ -81,7 +81,16 @@ public sealed record MoneyOwed(decimal UnpaidInclVat, decimal FeesToInvoiceExclV
     bool InInitialPeriod, bool NothingForRemainder)
 {
     public decimal FeesToInvoiceInclVat => FeesToInvoiceExclVat + FeesToInvoiceVat;
-    public decimal TotalInclVat => UnpaidInclVat + FeesToInvoiceInclVat;
+
+    /// <summary>
+    /// SEO §11.3.2: interest, the 40 EUR indemnity and rejection fees accrued on the Client's invoices as of
+    /// <see cref="LateChargesAsOf"/>, not yet invoiced or waived: owed too, and shown apart as "owed as of today" since they
+    /// keep growing while an invoice stays unpaid. Zero when the caller gave none.
+    /// </summary>
+    public LateCharges LateChargesToday { get; init; } = new(0m, 0m, 0m);
+    public DateOnly? LateChargesAsOf { get; init; }
+
+    public decimal TotalInclVat => UnpaidInclVat + FeesToInvoiceInclVat + LateChargesToday.Total;
 }
 
 /// <summary>
@@ -260,6 +269,17 @@ public static class TerminationRules
         var vat = toInvoice.Sum(i => Money.Round(i.TotalExclVat * vatRate));
         return new MoneyOwed(unpaidInclVat, fees, vat, upTo, term.PeriodOn(effectiveOn).IsInitial, kind == TerminationKind.Amendment);
     }
+
+    /// <summary>
+    /// The money still owed, late charges included: the unpaid invoices and the late charges accrued to today
+    /// (<see cref="OwedToday.Of"/>), plus the fees still to invoice up to the contractual end.
+    /// </summary>
+    public static MoneyOwed Owed(TerminationKind kind, DateOnly effectiveOn, SubscriptionTerm term, BillingTerms billing,
+        IReadOnlyList<ScheduledLine> lines, IReadOnlySet<string> invoicedKeys, OwedToday owedToday, decimal vatRate) =>
+        Owed(kind, effectiveOn, term, billing, lines, invoicedKeys, owedToday.UnpaidInclVat, vatRate) with
+        {
+            LateChargesToday = owedToday.LateCharges, LateChargesAsOf = owedToday.AsOf,
+        };
 
     /// <summary>A notice may be withdrawn while open and until its last day of service.</summary>
     public static RuleMessage? WithdrawalRefusal(TerminationNotice notice, DateOnly today) =>
