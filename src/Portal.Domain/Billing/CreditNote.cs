@@ -54,6 +54,7 @@ public static class CreditNote
             Culture = invoice.Culture, BuyerLegalName = invoice.BuyerLegalName, BuyerAddress = invoice.BuyerAddress,
             BuyerVatNumber = invoice.BuyerVatNumber, PurchaseOrderReference = invoice.PurchaseOrderReference,
             VatTreatment = invoice.VatTreatment, Lines = lines,
+            BuyerSiren = invoice.BuyerSiren, OperationNature = invoice.OperationNature, VatOnDebits = invoice.VatOnDebits,
         };
         // Never more than was invoiced in all, whatever earlier credit notes held (excl. VAT: VAT rounds per document).
         var available = invoice.TotalExclVat - before.Sum(c => c.TotalExclVat);

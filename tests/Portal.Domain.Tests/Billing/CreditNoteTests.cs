@@ -16,7 +16,7 @@ public class CreditNoteTests
         ClientId = Guid.NewGuid(), Sequence = 41, Number = "INV-000041", Kind = InvoiceKind.Invoice,
         IssuedOn = new(2025, 1, 15), DueOn = new(2025, 2, 14), PeriodStart = new(2025, 1, 15), PeriodEnd = new(2026, 1, 14),
         Culture = "fr", BuyerLegalName = "Client SA", BuyerAddress = "1 rue de la Paix, 75002 Paris", BuyerVatNumber = "FR40303265045",
-        PurchaseOrderReference = "PO-778", VatTreatment = VatTreatment.FrenchVat,
+        PurchaseOrderReference = "PO-778", VatTreatment = VatTreatment.FrenchVat, BuyerSiren = "303265045", VatOnDebits = true,
         Lines = [Line("Seats", 12, 41.67m), Line("Services (days)", 2, 650m)],
     };
 
@@ -50,6 +50,7 @@ public class CreditNoteTests
         Assert.Equal((invoice.PeriodStart, invoice.PeriodEnd, invoice.VatTreatment, invoice.Culture),
             (note.PeriodStart, note.PeriodEnd, note.VatTreatment, note.Culture));
         Assert.Equal((IssuedOn, IssuedOn), (note.IssuedOn, note.DueOn));
+        Assert.Equal((invoice.BuyerSiren, invoice.OperationNature, invoice.VatOnDebits), (note.BuyerSiren, note.OperationNature, note.VatOnDebits));
         Assert.Equal(0m, note.AmountOutstanding);
     }
 

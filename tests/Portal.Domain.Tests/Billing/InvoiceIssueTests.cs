@@ -100,6 +100,7 @@ public class InvoiceIssueTests
 
         Assert.Single(april);
         Assert.Equal((Portal.Domain.Seats.ApprovedSeats.LineDescription, 3m, 240m), (december[1].Description, december[1].Quantity, december[1].UnitPriceExclVat));
+        Assert.Equal(Portal.Domain.Seats.ApprovedSeats.LineDescriptionFr, december[1].DescriptionFr);
     }
     private static readonly ScheduledLine ThousandSeats = new("Named User seats (annual price)", OrderLineKind.Subscription, 1_000, 10m)
     {
