@@ -1,5 +1,6 @@
 using System.Globalization;
 using Portal.Domain.Clients;
+using Portal.Domain.Termination;
 
 namespace Portal.Domain.Billing;
 
@@ -48,20 +49,21 @@ public static class LateChargesRule
         invoice.ScheduleKey?.StartsWith(KeyPrefix, StringComparison.Ordinal) == true;
 
     /// <summary>The final charges of an invoice paid in full; why they cannot be settled yet otherwise.</summary>
-    public static (LateCharges? Charges, string? Refusal) Settleable(Invoice invoice, IEnumerable<LateChargesSettlement> settlements)
+    /// <returns>A refusal is an English template (a resx key) and its arguments, as <see cref="RuleMessage"/> everywhere.</returns>
+    public static (LateCharges? Charges, RuleMessage? Refusal) Settleable(Invoice invoice, IEnumerable<LateChargesSettlement> settlements)
     {
         if (settlements.FirstOrDefault(s => s.InvoiceId == invoice.Id) is { } done)
             return (null, done.Outcome == LateChargesOutcome.Invoiced
-                ? $"The late charges of {invoice.Number} were already invoiced."
-                : $"The late charges of {invoice.Number} were already waived.");
+                ? new("The late charges of {0} were already invoiced.", invoice.Number)
+                : new("The late charges of {0} were already waived.", invoice.Number));
         if (invoice.Kind != InvoiceKind.Invoice || IsLateChargesInvoice(invoice))
-            return (null, $"{invoice.Number} carries no late charges of its own.");
+            return (null, new("{0} carries no late charges of its own.", invoice.Number));
         // Interest runs "until payment" (SEO §11.3.2): before that the amount is not final.
         if (invoice.AmountOutstanding > 0)
-            return (null, $"{invoice.Number} is not paid in full yet: its late charges keep growing until it is.");
+            return (null, new("{0} is not paid in full yet: its late charges keep growing until it is.", invoice.Number));
         var lastPayment = invoice.Payments.Count == 0 ? invoice.DueOn : invoice.Payments.Max(p => p.ReceivedOn);
         var charges = LateInterest.On(invoice.TotalInclVat, invoice.DueOn, invoice.Payments, lastPayment);
-        return charges.Total > 0 ? (charges, null) : (null, $"{invoice.Number} was paid on time: it has no late charges.");
+        return charges.Total > 0 ? (charges, null) : (null, new("{0} was paid on time: it has no late charges.", invoice.Number));
     }
 
     /// <summary>
@@ -84,7 +86,7 @@ public static class LateChargesRule
     /// The late-charges invoice for a late invoice paid in full, and the settlement that records it; the refusal otherwise.
     /// </summary>
     /// <param name="describe">The words of each line in the buyer's language (the resx); by default the English template.</param>
-    public static (Invoice? Invoice, LateChargesSettlement? Settlement, string? Refusal) ChargesInvoice(Invoice lateInvoice,
+    public static (Invoice? Invoice, LateChargesSettlement? Settlement, RuleMessage? Refusal) ChargesInvoice(Invoice lateInvoice,
         IEnumerable<LateChargesSettlement> settlements, Client buyer, OrderForm form, long sequence, DateOnly issuedOn, string decidedByUserId,
         DateTimeOffset decidedAt, decimal frenchVatRate = VatRule.DefaultFrenchRate, bool vatOnDebits = false,
         Func<LateChargeLine, string>? describe = null)
@@ -115,12 +117,12 @@ public static class LateChargesRule
     }
 
     /// <summary>The Provider gives up the late charges of a late invoice paid in full, for a stated reason.</summary>
-    public static (LateChargesSettlement? Settlement, string? Refusal) Waive(Invoice lateInvoice, IEnumerable<LateChargesSettlement> settlements,
+    public static (LateChargesSettlement? Settlement, RuleMessage? Refusal) Waive(Invoice lateInvoice, IEnumerable<LateChargesSettlement> settlements,
         string? reason, string decidedByUserId, DateTimeOffset decidedAt)
     {
         var why = reason?.Trim() ?? "";
-        if (why.Length == 0) return (null, "Give the reason for waiving the late charges: it is kept with the decision.");
-        if (why.Length > MaxReasonLength) return (null, $"Keep the reason under {MaxReasonLength} characters.");
+        if (why.Length == 0) return (null, new("Give the reason for waiving the late charges: it is kept with the decision."));
+        if (why.Length > MaxReasonLength) return (null, new("Keep the reason to {0} characters at most.", MaxReasonLength));
         var (charges, refusal) = Settleable(lateInvoice, settlements);
         return charges is null
             ? (null, refusal)

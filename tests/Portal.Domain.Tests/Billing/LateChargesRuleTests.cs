@@ -1,5 +1,6 @@
 using Portal.Domain.Billing;
 using Portal.Domain.Clients;
+using Portal.Domain.Termination;
 
 namespace Portal.Domain.Tests.Billing;
 
@@ -116,7 +117,9 @@ public class LateChargesRuleTests
     public void A_waiver_needs_a_reason(string? reason)
     {
         Assert.Equal("Give the reason for waiving the late charges: it is kept with the decision.",
-            LateChargesRule.Waive(Annual(2026, "INV-000004", Paid(2026, 9, 30)), [], reason, "am-1", Now).Refusal);
+            LateChargesRule.Waive(Annual(2026, "INV-000004", Paid(2026, 9, 30)), [], reason, "am-1", Now).Refusal!.Template);
+        Assert.Equal(["500"], LateChargesRule.Waive(Annual(2026, "INV-000004", Paid(2026, 9, 30)), [], new string('x', 501), "am-1", Now)
+            .Refusal!.Args.Select(a => a.ToString()));
     }
 
     [Fact]
@@ -127,9 +130,11 @@ public class LateChargesRuleTests
         var paidLate = Annual(2026, "INV-000006", Paid(2026, 9, 30));
         var waived = LateChargesRule.Waive(paidLate, [], "Goodwill", "am-1", Now).Settlement!;
 
-        Assert.Equal("INV-000004 is not paid in full yet: its late charges keep growing until it is.", LateChargesRule.Settleable(unpaid, []).Refusal);
-        Assert.Equal("INV-000005 was paid on time: it has no late charges.", LateChargesRule.Settleable(onTime, []).Refusal);
-        Assert.Equal("The late charges of INV-000006 were already waived.",
-            LateChargesRule.ChargesInvoice(paidLate, [waived], Buyer(), Form, 10, new DateOnly(2026, 10, 1), "am-1", Now).Refusal);
+        Assert.Equal(new RuleMessage("{0} is not paid in full yet: its late charges keep growing until it is.", "INV-000004").Template,
+            LateChargesRule.Settleable(unpaid, []).Refusal!.Template);
+        Assert.Equal(("{0} was paid on time: it has no late charges.", "INV-000005"),
+            (LateChargesRule.Settleable(onTime, []).Refusal!.Template, LateChargesRule.Settleable(onTime, []).Refusal!.Args[0]));
+        Assert.Equal("The late charges of {0} were already waived.",
+            LateChargesRule.ChargesInvoice(paidLate, [waived], Buyer(), Form, 10, new DateOnly(2026, 10, 1), "am-1", Now).Refusal!.Template);
     }
 }
