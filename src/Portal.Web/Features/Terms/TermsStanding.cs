@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Domain.Termination;
 using Portal.Domain.Terms;
 using Portal.Web.Data;
 using Portal.Web.Shared;
@@ -9,7 +8,7 @@ namespace Portal.Web.Features.Terms;
 /// <summary>
 /// Where the signed-in person's Client stands with the contract documents, read on every request and every navigation:
 /// the versions' dates and flags, the Client's acceptances of them and the versions it terminated over, never a document's
-/// text (three light queries).
+/// text (two light queries, a third when the gate would close).
 /// </summary>
 public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
 {
@@ -21,7 +20,10 @@ public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
         var versions = await db.DocumentVersions.AsNoTracking().Where(v => v.PublishedAt <= now)
             .Select(v => new VersionDates(v.Id, v.Type, v.PublishedAt, v.EffectiveAt, v.IsEditorial))
             .ToListAsync(ct);
-        return ClientAcceptance.MustAccept(versions, await AcceptedAsync(db, versions.Select(v => v.Id).ToList(), ct), await TerminatedOverAsync(db, ct), now);
+        var accepted = await AcceptedAsync(db, versions.Select(v => v.Id).ToList(), ct);
+        // The versions terminated over only ever open the gate: read them only when it would otherwise close.
+        return ClientAcceptance.MustAccept(versions, accepted, [], now)
+               && ClientAcceptance.MustAccept(versions, accepted, await db.TerminationNotices.VersionsTerminatedOverAsync(ct), now);
     }
 
     /// <summary>The amendments in their notice month the Client has not accepted early, for the banner every Client person sees.</summary>
@@ -35,7 +37,7 @@ public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
             .ToListAsync(ct);
         var labels = versions.ToDictionary(v => v.Dates.Id, v => v.Label);
         var dates = versions.Select(v => v.Dates).ToList();
-        return ClientAcceptance.InNoticeMonth(dates, await AcceptedAsync(db, labels.Keys.ToList(), ct), await TerminatedOverAsync(db, ct), now)
+        return ClientAcceptance.InNoticeMonth(dates, await AcceptedAsync(db, labels.Keys.ToList(), ct), await db.TerminationNotices.VersionsTerminatedOverAsync(ct), now)
             .Select(v => new AmendmentInNotice(v.Type, labels[v.Id], v.EffectiveAt)).ToList();
     }
 
@@ -44,11 +46,6 @@ public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
         await db.AcceptanceRecords.AsNoTracking().Where(r => versionIds.Contains(r.DocumentVersionId))
             .Select(r => r.DocumentVersionId).Distinct().ToListAsync(ct);
 
-    // SEO §14.3: a Client that terminated over an amendment is not sent to /terms for it. Amendment notices are few (usually
-    // none), so the rule reads them whole rather than restating which statuses still count.
-    private static async Task<IReadOnlySet<Guid>> TerminatedOverAsync(Data.PortalDb db, CancellationToken ct) =>
-        TerminationRules.VersionsTerminatedOver(await db.TerminationNotices.AsNoTracking()
-            .Where(n => n.Kind == TerminationKind.Amendment && n.CitedDocumentVersionId != null).ToListAsync(ct));
 }
 
 /// <param name="TakesEffectAt">The end of its notice month (SEO §20.1).</param>
