@@ -28,17 +28,18 @@ public static class BillingSchedule
         // SEO §10.2: the services' invoice has no service period of its own: it names the signature day.
         if (services.Count > 0 && terms.SignedOn <= upTo)
             invoices.Add(Scheduled("ps", terms.SignedOn, terms.SignedOn, terms,
-                services.Select(l => new ScheduledInvoiceLine(l.Description, l.Quantity, l.UnitPriceExclVat))));
+                services.Select(l => new ScheduledInvoiceLine(l.Description, l.Quantity, l.UnitPriceExclVat) { DescriptionFr = l.DescriptionFr })));
 
         var subscriptions = lines.Where(l => l.Kind == OrderLineKind.Subscription).ToList();
         var frequency = UniformBillingPeriod.For(terms.Frequency, subscriptions);
+        var years = new ContractYears(terms.EffectiveDate, frequency, lastDayOfService);
         foreach (var (start, end) in subscriptions.Count == 0 ? [] : Periods(terms.EffectiveDate, frequency))
         {
             if (start > upTo || start > lastDayOfService) break;
             // SEO §14.4: fees run to the last day of service, so a period cut short by the end is billed pro rata.
             var billedTo = lastDayOfService < end ? lastDayOfService.Value : end;
-            invoices.Add(Scheduled("sub", start, billedTo, terms, subscriptions.Select(l =>
-                new ScheduledInvoiceLine(l.Description, l.Quantity, UnitPrice(l.UnitPriceExclVat, frequency, start, billedTo)))));
+            invoices.Add(Scheduled("sub", start, billedTo, terms, subscriptions.Select((l, i) =>
+                ScheduledInvoiceLine.For(l, years.Bill(i, l.Amount, start, billedTo), start, billedTo))));
         }
         return [.. invoices.OrderBy(i => i.IssueOn).ThenBy(i => i.Key, StringComparer.Ordinal)];
     }
@@ -66,9 +67,41 @@ public static class BillingSchedule
             yield return (start, end);
     }
 
-    // SEO §10.1: prices are per year; a month's unit price is a twelfth, a quarter's a quarter, rounded to the cent.
-    private static decimal UnitPrice(decimal annualUnitPrice, BillingFrequency frequency, DateOnly from, DateOnly to) =>
-        frequency == BillingFrequency.Annual
-            ? ProRata.ForDays(annualUnitPrice, from, to)
-            : ProRata.ForCalendarPeriods(annualUnitPrice * CalendarBillingPeriod.MonthsIn(frequency) / 12, frequency, from, to);
+    /// <summary>
+    /// DOMAIN "Amounts": quantity × the yearly price, divided into periods and rounded once per line, and the invoices of one
+    /// contract year add up to the yearly price to the cent. Each period is the share of its contract year it covers (days
+    /// of the real year for annual billing, calendar months for monthly and quarterly), rounded; the period that closes a
+    /// contract year (or the last day of service) carries the remainder. A period that straddles an anniversary is billed
+    /// in two parts, one per contract year.
+    /// </summary>
+    private sealed class ContractYears(DateOnly effectiveDate, BillingFrequency frequency, DateOnly? lastDayOfService)
+    {
+        private readonly SubscriptionTerm years = new(effectiveDate, 12, 12, 0);
+        private readonly Dictionary<(int Year, int Line), decimal> billed = [];
+
+        /// <summary>What line <paramref name="line"/>, worth <paramref name="yearlyAmount"/> a year, costs for from–to.</summary>
+        public decimal Bill(int line, decimal yearlyAmount, DateOnly from, DateOnly to)
+        {
+            var total = 0m;
+            for (var year = years.PeriodOn(from); year.Start <= to; year = years.Period(year.Number + 1))
+            {
+                var (start, end) = (from > year.Start ? from : year.Start, year.End < to ? year.End : to);
+                var billedSoFar = billed.GetValueOrDefault((year.Number, line));
+                var closesYear = end == year.End || end == lastDayOfService;
+                var amount = closesYear
+                    ? Money.Round(yearlyAmount * Share(year.Start, end, year)) - billedSoFar
+                    : Money.Round(yearlyAmount * Share(start, end, year));
+                billed[(year.Number, line)] = billedSoFar + amount;
+                total += amount;
+            }
+            return total;
+        }
+
+        /// <summary>The part of a contract year that from–to (inside it) is worth, not rounded.</summary>
+        private decimal Share(DateOnly from, DateOnly to, ServicePeriod year) =>
+            from == year.Start && to == year.End ? 1m
+            : frequency == BillingFrequency.Annual ? ProRata.Years(year.Start, from, to)
+            // SEO §10.1: prices are per year; a calendar month is a twelfth of it, a quarter a quarter.
+            : ProRata.CalendarPeriods(frequency, from, to) * CalendarBillingPeriod.MonthsIn(frequency) / 12;
+    }
 }

@@ -22,9 +22,9 @@ public static class CreditNote
 
         var before = earlierCreditNotes.Where(c => c.Kind == InvoiceKind.CreditNote && c.CorrectsInvoiceId == invoice.Id).ToList();
         // A credit note's lines copy the invoice's description, unit price and rate: that is how they are matched.
-        var left = invoice.Lines.GroupBy(Same).ToDictionary(g => g.Key, g => g.Sum(l => l.Quantity));
+        var left = invoice.Lines.GroupBy(Same).ToDictionary(g => g.Key, g => (Quantity: g.Sum(l => l.Quantity), Amount: g.Sum(l => l.AmountExclVat)));
         foreach (var line in before.SelectMany(c => c.Lines))
-            if (left.ContainsKey(Same(line))) left[Same(line)] -= line.Quantity;
+            if (left.TryGetValue(Same(line), out var l)) left[Same(line)] = (l.Quantity - line.Quantity, l.Amount - line.AmountExclVat);
 
         var lines = new List<InvoiceLine>();
         foreach (var (index, quantity) in credited)
@@ -32,10 +32,18 @@ public static class CreditNote
             if (index < 0 || index >= invoice.Lines.Count) return CreditNoteDraft.Refused($"The invoice has no line {index + 1}.");
             var line = invoice.Lines[index];
             if (quantity <= 0) return CreditNoteDraft.Refused($"Line {index + 1}: the quantity to credit must be more than 0.");
-            if (quantity > left[Same(line)])
-                return CreditNoteDraft.Refused($"Line {index + 1} ({line.Description}): {Show(left[Same(line)])} left to credit, not {Show(quantity)}.");
-            left[Same(line)] -= quantity;
-            lines.Add(new InvoiceLine { Description = line.Description, Quantity = quantity, UnitPriceExclVat = line.UnitPriceExclVat, VatRate = line.VatRate });
+            var rest = left[Same(line)];
+            if (quantity > rest.Quantity)
+                return CreditNoteDraft.Refused($"Line {index + 1} ({line.Description}): {Show(rest.Quantity)} left to credit, not {Show(quantity)}.");
+            // The line's amount was rounded once (DOMAIN "Amounts"): a part of it is its share, and the last part what is left,
+            // so crediting a line bit by bit never credits a cent more or less than was invoiced.
+            var amount = quantity == rest.Quantity ? rest.Amount : Math.Min(rest.Amount, AmountFor(line, quantity));
+            left[Same(line)] = (rest.Quantity - quantity, rest.Amount - amount);
+            lines.Add(new InvoiceLine
+            {
+                Description = line.Description, Quantity = quantity, UnitPriceExclVat = line.UnitPriceExclVat, VatRate = line.VatRate,
+                InvoicedAmountExclVat = amount,
+            });
         }
 
         var creditNote = new Invoice
@@ -46,6 +54,7 @@ public static class CreditNote
             Culture = invoice.Culture, BuyerLegalName = invoice.BuyerLegalName, BuyerAddress = invoice.BuyerAddress,
             BuyerVatNumber = invoice.BuyerVatNumber, PurchaseOrderReference = invoice.PurchaseOrderReference,
             VatTreatment = invoice.VatTreatment, Lines = lines,
+            BuyerSiren = invoice.BuyerSiren, OperationNature = invoice.OperationNature, VatOnDebits = invoice.VatOnDebits,
         };
         // Never more than was invoiced in all, whatever earlier credit notes held (excl. VAT: VAT rounds per document).
         var available = invoice.TotalExclVat - before.Sum(c => c.TotalExclVat);
@@ -53,6 +62,10 @@ public static class CreditNote
             ? CreditNoteDraft.Refused($"Only {Show(available)} EUR excl. VAT is left to credit on {invoice.Number}.")
             : new CreditNoteDraft(creditNote, null);
     }
+
+    /// <summary>What crediting <paramref name="quantity"/> units of an invoice line is worth: its share of the line's amount, to the cent.</summary>
+    public static decimal AmountFor(InvoiceLine line, decimal quantity) =>
+        line.Quantity == 0 ? 0 : Money.Round(line.AmountExclVat * quantity / line.Quantity);
 
     private static (string, decimal, decimal) Same(InvoiceLine line) => (line.Description, line.UnitPriceExclVat, line.VatRate);
 

@@ -34,6 +34,15 @@ public class Invoice
     public string? PurchaseOrderReference { get; set; }
     public VatTreatment VatTreatment { get; set; }
 
+    /// <summary>E-invoicing reform (CGI art. 242 nonies A, décret 2024-266): the buyer's SIREN when it is a French company.</summary>
+    public string? BuyerSiren { get; set; }
+
+    /// <summary>The same reform: the nature of the operation. Everything Portal invoices is a service.</summary>
+    public OperationNature OperationNature { get; set; } = OperationNature.Services;
+
+    /// <summary>The same reform: the Provider opted to pay VAT on debits (CGI art. 269-2-c) when this invoice was issued.</summary>
+    public bool VatOnDebits { get; set; }
+
     public List<InvoiceLine> Lines { get; set; } = [];
     public List<Payment> Payments { get; set; } = [];
 
@@ -64,7 +73,15 @@ public class InvoiceLine
 
     /// <summary>0.20 for 20 %; 0 under reverse charge or outside the EU.</summary>
     public decimal VatRate { get; set; }
-    public decimal AmountExclVat => Money.Round(Quantity * UnitPriceExclVat);
+
+    /// <summary>
+    /// The line's amount as invoiced, rounded once for the whole line (DOMAIN "Amounts": 1,000 seats for a month at 10.00 a
+    /// year is 833.33, not 1,000 × 0.83), and the last period of a contract year carries the year's remainder. Null on a
+    /// line whose amount is simply quantity × unit price (and on lines issued before the amount was stored).
+    /// </summary>
+    public decimal? InvoicedAmountExclVat { get; set; }
+
+    public decimal AmountExclVat => InvoicedAmountExclVat ?? Money.Round(Quantity * UnitPriceExclVat);
 }
 
 public class Payment
@@ -91,3 +108,6 @@ public enum InvoiceStatus { Issued, PartiallyPaid, Paid, Overdue }
 public enum PaymentKind { Payment, DirectDebitRejection, CreditNote }
 
 public enum VatTreatment { FrenchVat, ReverseCharge, OutsideEu }
+
+/// <summary>E-invoicing reform: what an invoice bills, goods, services or both.</summary>
+public enum OperationNature { Services, Goods, GoodsAndServices }

@@ -17,7 +17,7 @@ public static class LateInterest
         decimal annualRate = AnnualRate, decimal indemnity = CollectionIndemnity, decimal rejectionFee = DirectDebitRejectionFee)
     {
         var received = payments.Where(p => p.ReceivedOn <= asOf).OrderBy(p => p.ReceivedOn).ToList();
-        var (interest, wasLate) = Accrued(amountDue, dueOn, received, asOf, annualRate);
+        var (interest, wasLate) = Accrued(amountDue, dueOn, Collections(received), asOf, annualRate);
         var rejections = received.Count(p => p.Kind == PaymentKind.DirectDebitRejection);
         return new LateCharges(interest, wasLate ? indemnity : 0m, rejections * rejectionFee);
     }
@@ -26,27 +26,49 @@ public static class LateInterest
     /// One day of interest for each day after the due date up to and including the day of payment, on what was
     /// still outstanding that day: paid on the due date → nothing; the day after → one day.
     /// </summary>
-    private static (decimal Interest, bool WasLate) Accrued(decimal amountDue, DateOnly dueOn, List<Payment> received,
+    private static (decimal Interest, bool WasLate) Accrued(decimal amountDue, DateOnly dueOn, List<(DateOnly On, decimal Amount)> received,
         DateOnly asOf, decimal annualRate)
     {
         // SEO §11.4 lets the Provider allocate partial payments: they go to the invoice first, so interest runs
         // on the invoice's outstanding balance; it is simple interest, never charged on interest.
-        var balance = amountDue - received.Where(p => p.ReceivedOn <= dueOn).Sum(Signed);
+        var balance = amountDue - received.Where(p => p.On <= dueOn).Sum(p => p.Amount);
         var (interest, wasLate, from) = (0m, false, dueOn);
-        foreach (var day in received.Where(p => p.ReceivedOn > dueOn).Select(p => p.ReceivedOn).Distinct().Append(asOf))
+        foreach (var day in received.Where(p => p.On > dueOn).Select(p => p.On).Distinct().Append(asOf))
         {
             if (day <= from) continue;
             // SEO §11.3.2: the 40 EUR is owed once per invoice as soon as any part is unpaid after the due date.
             if (balance > 0)
                 (interest, wasLate) = (interest + balance * annualRate * (day.DayNumber - from.DayNumber) / 365, true);
-            balance -= received.Where(p => p.ReceivedOn == day).Sum(Signed);
+            balance -= received.Where(p => p.On == day).Sum(p => p.Amount);
             from = day;
         }
         return (Money.Round(interest), wasLate);
     }
 
-    /// <summary>A rejected direct debit takes back what it had collected, as on <see cref="Invoice.AmountPaid"/>.</summary>
-    private static decimal Signed(Payment p) => p.Kind == PaymentKind.DirectDebitRejection ? -p.Amount : p.Amount;
+    /// <summary>
+    /// The money that really came in, by day. SEO §11.3.2 runs interest "from the due date until payment", and a rejected
+    /// direct debit was never a payment (DOMAIN): each rejection cancels the collections it reverses (the latest on or
+    /// before it first), as if they had never come in. 500 due 8 December, collected 8 December, rejected 10 December,
+    /// paid 20 December: twelve days of interest, not ten.
+    /// </summary>
+    private static List<(DateOnly On, decimal Amount)> Collections(List<Payment> received)
+    {
+        var money = received.Where(p => p.Kind != PaymentKind.DirectDebitRejection)
+            .Select(p => (p.ReceivedOn, p.Amount, Collected: p.Kind == PaymentKind.Payment)).ToList();
+        foreach (var rejection in received.Where(p => p.Kind == PaymentKind.DirectDebitRejection))
+        {
+            var left = rejection.Amount;
+            for (var i = money.Count - 1; i >= 0 && left > 0; i--)
+            {
+                // Only a collection can bounce, not a credit note's settlement (PaymentEntry refuses more than was collected).
+                if (!money[i].Collected || money[i].ReceivedOn > rejection.ReceivedOn) continue;
+                var taken = Math.Min(left, money[i].Amount);
+                money[i] = money[i] with { Amount = money[i].Amount - taken };
+                left -= taken;
+            }
+        }
+        return [.. money.Where(m => m.Amount > 0).Select(m => (m.ReceivedOn, m.Amount))];
+    }
 }
 
 /// <param name="Interest">Late-payment interest, to the cent.</param>

@@ -8,4 +8,11 @@ public static class OverdueCharges
         invoice.StatusOn(today) == InvoiceStatus.Overdue
             ? LateInterest.On(invoice.TotalInclVat, invoice.DueOn, invoice.Payments, today)
             : null;
+
+    /// <summary>
+    /// DOMAIN "Late payment": late charges stay visible until they are invoiced or waived: accruing while the invoice is
+    /// overdue, final once it is paid late (<see cref="LateChargesRule.Open"/>).
+    /// </summary>
+    public static LateCharges? On(Invoice invoice, IEnumerable<LateChargesSettlement> settlements, DateOnly today) =>
+        LateChargesRule.Open(invoice, settlements, today);
 }

@@ -52,12 +52,17 @@ public static class PriceRevisionRule
     /// </summary>
     public static IReadOnlyList<ScheduledLine> LinesOn(IEnumerable<ScheduledLine> lines, IEnumerable<PriceRevision> revisions, DateOnly day)
     {
-        var applied = revisions.Where(r => r.Anniversary <= day).OrderBy(r => r.Anniversary).ToList();
-        return [.. lines.Select(l => l.Kind != OrderLineKind.Subscription ? l : l with
-        {
-            UnitPriceExclVat = applied.Aggregate(l.UnitPriceExclVat, (price, r) => Revise(price, r.PreviousIndex, r.NewIndex)),
-        })];
+        var applied = revisions.ToList();
+        return [.. lines.Select(l => l.Kind != OrderLineKind.Subscription ? l : l with { UnitPriceExclVat = PriceOn(l.UnitPriceExclVat, applied, day) })];
     }
+
+    /// <summary>
+    /// A yearly price signed on the order form (a subscription line's, or the price of an extra seat) as in force on
+    /// <paramref name="day"/>: every revision whose anniversary has come, applied in turn, each rounded to the cent.
+    /// </summary>
+    public static decimal PriceOn(decimal signedPrice, IEnumerable<PriceRevision> revisions, DateOnly day) =>
+        revisions.Where(r => r.Anniversary <= day).OrderBy(r => r.Anniversary)
+            .Aggregate(signedPrice, (price, r) => Revise(price, r.PreviousIndex, r.NewIndex));
 
     /// <summary>The Syntec index prices stand on now: the last revision's, or the order form's base index.</summary>
     public static decimal? IndexInForce(decimal? baseIndex, IEnumerable<PriceRevision> revisions) =>

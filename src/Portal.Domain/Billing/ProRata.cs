@@ -14,52 +14,54 @@ public static class ProRata
         CalendarBillingPeriod.End(CalendarBillingPeriod.End(effectiveDate, frequency).AddDays(1), frequency);
 
     /// <summary>
-    /// The first invoice's amount: the period price × (days left in the first month, the Effective Date
-    /// included, ÷ days in that month) + one full period.
-    /// </summary>
-    public static decimal FirstPeriodAmount(decimal periodPrice, DateOnly effectiveDate, BillingFrequency frequency) =>
-        ForCalendarPeriods(periodPrice, frequency, effectiveDate, FirstPeriodEnd(effectiveDate, frequency));
-
-    /// <summary>
     /// The price of <paramref name="from"/>–<paramref name="to"/> billed by calendar months (quarters):
     /// each one counts for the days covered ÷ its own days, so a full month costs exactly the period price.
     /// </summary>
-    public static decimal ForCalendarPeriods(decimal periodPrice, BillingFrequency frequency, DateOnly from, DateOnly to)
+    public static decimal ForCalendarPeriods(decimal periodPrice, BillingFrequency frequency, DateOnly from, DateOnly to) =>
+        Money.Round(periodPrice * CalendarPeriods(frequency, from, to));
+
+    /// <summary>
+    /// How many calendar months (quarters) <paramref name="from"/>–<paramref name="to"/> is worth, not rounded: a whole month
+    /// counts 1, 1–30 January 30/31. A share, so that an amount is rounded once, at the end.
+    /// </summary>
+    public static decimal CalendarPeriods(BillingFrequency frequency, DateOnly from, DateOnly to)
     {
         var total = 0m;
         for (var start = from; start <= to; start = CalendarBillingPeriod.End(start, frequency).AddDays(1))
         {
             var end = CalendarBillingPeriod.End(start, frequency);
             var covered = CalendarBillingPeriod.DaysIncluding(start, end < to ? end : to);
-            total += periodPrice * covered / CalendarBillingPeriod.DaysIncluding(CalendarBillingPeriod.Start(start, frequency), end);
+            var days = CalendarBillingPeriod.DaysIncluding(CalendarBillingPeriod.Start(start, frequency), end);
+            total += covered == days ? 1m : (decimal)covered / days;
         }
-        return Money.Round(total);
+        return total;
     }
 
     /// <summary>
-    /// An annual price for <paramref name="from"/>–<paramref name="to"/> (both included), e.g. extra seats to
-    /// the end of the period: days ÷ 365, or ÷ 366 when the span includes a 29 February, so a whole
-    /// anniversary year always costs exactly the annual price. Spans over a year are cut at each anniversary.
+    /// A yearly price for <paramref name="from"/>–<paramref name="to"/> (both included), e.g. extra seats to the end of the
+    /// period: the days ÷ the days of the real contract year they fall in (365, or 366 when that year holds a 29 February),
+    /// so the parts of a year add up to its price. Contract years run from <paramref name="yearsFrom"/> (the Effective Date)
+    /// to the day before each anniversary; a span over several years is cut at each anniversary.
     /// </summary>
-    public static decimal ForDays(decimal annualPrice, DateOnly from, DateOnly to)
-    {
-        // SEO §10.2 leaves the day count open: 365/366 by whether the span holds a 29 February.
-        var years = new SubscriptionTerm(from, 12, 12, 0);
-        var total = 0m;
-        for (var year = years.Period(0); year.Start <= to; year = years.Period(year.Number + 1))
-        {
-            var end = year.End < to ? year.End : to;
-            var daysInYear = HoldsLeapDay(year.Start, end) ? 366 : 365;
-            total += annualPrice * CalendarBillingPeriod.DaysIncluding(year.Start, end) / daysInYear;
-        }
-        return Money.Round(total);
-    }
+    public static decimal ForDays(decimal annualPrice, DateOnly yearsFrom, DateOnly from, DateOnly to) =>
+        Money.Round(annualPrice * Years(yearsFrom, from, to));
 
-    private static bool HoldsLeapDay(DateOnly from, DateOnly to)
+    /// <summary>
+    /// How many contract years <paramref name="from"/>–<paramref name="to"/> is worth, not rounded: for 1 June 2027 – 31 May 2028
+    /// (366 days), 1 June – 31 December 2027 is 214/366 and 1 January – 31 May 2028 is 152/366.
+    /// </summary>
+    public static decimal Years(DateOnly yearsFrom, DateOnly from, DateOnly to)
     {
-        for (var year = from.Year; year <= to.Year; year++)
-            if (DateTime.IsLeapYear(year) && from <= new DateOnly(year, 2, 29) && new DateOnly(year, 2, 29) <= to)
-                return true;
-        return false;
+        // DOMAIN "Amounts": a day-count pro rata divides by the days of the real period, not of the span's own year.
+        var years = new SubscriptionTerm(yearsFrom, 12, 12, 0);
+        var total = 0m;
+        for (var year = years.PeriodOn(from); year.Start <= to; year = years.Period(year.Number + 1))
+        {
+            var (start, end) = (from > year.Start ? from : year.Start, year.End < to ? year.End : to);
+            var days = CalendarBillingPeriod.DaysIncluding(year.Start, year.End);
+            var covered = CalendarBillingPeriod.DaysIncluding(start, end);
+            if (covered > 0) total += covered == days ? 1m : (decimal)covered / days;
+        }
+        return total;
     }
 }

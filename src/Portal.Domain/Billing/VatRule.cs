@@ -11,12 +11,15 @@ public static class VatRule
 
     public const string ReverseChargeWordingKey = "Vat.ReverseCharge";
     public const string OutsideEuWordingKey = "Vat.OutsideEu";
+    public const string OutsideScopeWordingKey = "Vat.OutsideScope";
 
     /// <summary>The mentions the law asks for, in both languages at once, whatever the invoice's culture.</summary>
     public static readonly IReadOnlyDictionary<string, string> Wordings = new Dictionary<string, string>
     {
         [ReverseChargeWordingKey] = "Autoliquidation — article 283-2 du CGI / Reverse charge — Article 196 of Directive 2006/112/EC",
         [OutsideEuWordingKey] = "TVA non applicable — article 259-1 du CGI",
+        // For the lines of a late-charges invoice that compensate a loss (LateChargesRule): no supply, so no VAT (CGI art. 256).
+        [OutsideScopeWordingKey] = "Intérêts de retard et indemnité forfaitaire hors champ de la TVA / Late-payment interest and fixed indemnity outside the scope of VAT",
     };
 
     /// <summary>The 27 EU member states by ISO 3166-1 code (Greece is GR here, though its VAT numbers start with EL).</summary>

@@ -47,6 +47,13 @@ public class OrderForm
 
     public bool IsTrial => TrialEndsOn is not null;
 
+    /// <summary>
+    /// SEO §10.2: the period every subscription line is billed on: the order form's, or that of the lines with the largest
+    /// amount when lines carry their own. What monthly-only rules (the SEPA mandate, SEO §11.1.2) must look at.
+    /// </summary>
+    public BillingFrequency BilledEvery =>
+        Billing.UniformBillingPeriod.For(BillingFrequency, Lines.Select(Billing.ScheduledLine.From));
+
     /// <summary>The subscription term this order form sets (SEO §3).</summary>
     public SubscriptionTerm Term => new(EffectiveDate, InitialPeriodMonths, ExtensionPeriodMonths, NoticePeriodMonths);
 }
@@ -55,12 +62,28 @@ public class OrderLine
 {
     public int Id { get; set; }
     public Guid OrderFormId { get; set; }
+
+    /// <summary>In English: every line has it, and English invoices print it.</summary>
     public required string Description { get; set; }
+
+    /// <summary>In French, printed on the invoices of a French-speaking Client; null falls back to <see cref="Description"/>.</summary>
+    public string? DescriptionFr { get; set; }
+
     public OrderLineKind Kind { get; set; }
     public decimal Quantity { get; set; }
 
     /// <summary>SEO §10.1: prices exclude VAT. For a subscription, the price per year.</summary>
     public decimal UnitPriceExclVat { get; set; }
+
+    /// <summary>
+    /// SEO §10.2: a subscription line's own billing period when the order form gives one (null: the order form's). The schedule
+    /// bills every line on the period of the lines with the largest amount (<see cref="Billing.UniformBillingPeriod"/>).
+    /// Professional services have none: they are invoiced in full on signature.
+    /// </summary>
+    public BillingFrequency? BillingFrequency { get; set; }
+
+    /// <summary>The description in the invoice's language.</summary>
+    public string DescriptionIn(string culture) => Billing.InvoiceLanguage.Pick(culture, Description, DescriptionFr);
 }
 
 public enum OrderLineKind { Subscription, ProfessionalServices }

@@ -40,6 +40,9 @@ public static class OrderFormRule
             if (string.IsNullOrWhiteSpace(line.Description)) Add(field, "Describe each line of the order form.");
             if (line.Quantity <= 0) Add(field, "Each line needs a quantity greater than zero.");
             if (line.UnitPriceExclVat < 0) Add(field, "A unit price cannot be negative.");
+            // SEO §10.2: professional services without subscription are invoiced in full on signature.
+            if (line.Kind == OrderLineKind.ProfessionalServices && line.BillingFrequency is not null)
+                Add(field, "Professional services are invoiced in full on signature: leave their billing period empty.");
         }
 
         // SEO §10.3: P(t) = P(t-1) × S(t) / S(t-1) needs both the base value and its date.
@@ -49,8 +52,9 @@ public static class OrderFormRule
             Add(nameof(OrderForm.SyntecBaseDate), "Give the date of the Syntec base index.");
         if (form.SyntecBaseIndex is null && form.SyntecBaseDate is not null)
             Add(nameof(OrderForm.SyntecBaseIndex), "Give the Syntec base index value for that date, or clear the date.");
-        // DOMAIN "Invoices and payment": monthly billing needs a SEPA mandate, so it is paid by direct debit.
-        if (form.BillingFrequency == BillingFrequency.Monthly && form.PaymentMethod == PaymentMethod.BankTransfer)
+        // DOMAIN "Invoices and payment": monthly billing needs a SEPA mandate, so it is paid by direct debit; that is the
+        // period all lines are billed on (SEO §10.2, the largest amount's), not only the order form's own.
+        if (form.BilledEvery == BillingFrequency.Monthly && form.PaymentMethod == PaymentMethod.BankTransfer)
             Add(nameof(OrderForm.PaymentMethod), "Monthly billing needs SEPA direct debit: choose it as the payment method.");
         return problems;
     }

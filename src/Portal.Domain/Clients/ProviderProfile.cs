@@ -17,6 +17,12 @@ public class ProviderProfile
     public required string VatNumber { get; set; }
     public decimal ShareCapitalEur { get; set; }
     public string? Iban { get; set; }
+
+    /// <summary>
+    /// The Provider opted to pay VAT on debits rather than on receipts (CGI art. 269-2-c): its invoices must then say so
+    /// (e-invoicing reform, CGI art. 242 nonies A). Off by default: services pay VAT on receipts.
+    /// </summary>
+    public bool VatOnDebits { get; set; }
     public string? Bic { get; set; }
     public required string SupportEmail { get; set; }
 

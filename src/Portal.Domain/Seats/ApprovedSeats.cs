@@ -12,6 +12,7 @@ namespace Portal.Domain.Seats;
 public static class ApprovedSeats
 {
     public const string LineDescription = "Additional named User seats (annual)";
+    public const string LineDescriptionFr = "Sièges d'utilisateurs nommés supplémentaires (annuel)";
 
     /// <param name="approvals">When each request was approved and how many seats it added.</param>
     /// <returns>The lines an invoice for a period starting on <paramref name="periodStart"/> bills.</returns>
@@ -22,6 +23,6 @@ public static class ApprovedSeats
         var seats = approvals.Where(a => term.PeriodOn(a.ApprovedOn).End < periodStart).Sum(a => a.Seats);
         return seats == 0 || annualSeatPrice <= 0
             ? lines
-            : [.. lines, new ScheduledLine(LineDescription, OrderLineKind.Subscription, seats, annualSeatPrice)];
+            : [.. lines, new ScheduledLine(LineDescription, OrderLineKind.Subscription, seats, annualSeatPrice) { DescriptionFr = LineDescriptionFr }];
     }
 }

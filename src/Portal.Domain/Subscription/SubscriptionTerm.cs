@@ -28,8 +28,8 @@ public sealed record SubscriptionTerm(DateOnly EffectiveDate, int InitialMonths,
         var startMonths = number == 0 ? 0 : InitialMonths + (number - 1) * ExtensionMonths;
         var endMonths = InitialMonths + number * ExtensionMonths;
         var start = Anniversary(startMonths);
-        var nextStart = Anniversary(endMonths);
-        return new ServicePeriod(number, start, nextStart.AddDays(-1), NoticeDeadline(nextStart));
+        var end = Anniversary(endMonths).AddDays(-1);
+        return new ServicePeriod(number, start, end, NoticeDeadline(end));
     }
 
     /// <summary>
@@ -44,15 +44,14 @@ public sealed record SubscriptionTerm(DateOnly EffectiveDate, int InitialMonths,
     }
 
     /// <summary>
-    /// SEO §3: "no later than two months before the end of the period". The period ends when the next
-    /// one starts, so the last day to file is the day before (next start − notice months).
+    /// SEO §3: the notice must arrive "not later than two (2) months before the end" of the period: the last day of arrival
+    /// from which two months (C. civ. art. 641, as for every notice here) still run out by the period's last day.
     /// </summary>
-    private DateOnly NoticeDeadline(DateOnly nextPeriodStart)
-    {
-        var cutoff = nextPeriodStart.AddMonths(-NoticeMonths);
-        if (cutoff.Day != nextPeriodStart.Day) cutoff = cutoff.AddDays(1);
-        return cutoff.AddDays(-1);
-    }
+    // Choice (open point of issue #16): for a period ending 28 February the deadline is 31 December, not 28 December.
+    // A notice received 31 December gives its two months by 28 February (art. 641 al. 2: a month without the day number
+    // ends on its last day), so it is on time; counting back "28 February − 2 months" would take three days from the
+    // Client that no clause asks for, and an adhesion contract is read against the party that drafted it (C. civ. art. 1190).
+    private DateOnly NoticeDeadline(DateOnly periodEnd) => Duration.Months(NoticeMonths).LatestStartEndingBy(periodEnd);
 }
 
 /// <param name="Number">0 for the Initial Service Period, n for the n-th Extended Service Period.</param>

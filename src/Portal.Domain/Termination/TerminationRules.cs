@@ -4,15 +4,28 @@ using Portal.Domain.Terms;
 
 namespace Portal.Domain.Termination;
 
-/// <summary>The contract's termination durations (SEO §3, §14): defaults of the order form, not constants.</summary>
-/// <param name="BreachNoticeMonths">SEO §14.1 and §14.2: a breach termination takes effect this long after receipt (IAM §10.2 would say 30 days).</param>
-/// <param name="AmendmentNoticeMonths">SEO §14.3: an amendment termination takes effect this long after the Client's notice.</param>
-/// <param name="AmendmentWindowMonths">SEO §14.3: the Client may terminate this long after the amendment was notified.</param>
-/// <param name="SlaMissesInARow">SEO §14.2: consecutive months under the availability rate that open the right.</param>
-public sealed record TerminationPolicy(int BreachNoticeMonths = 3, int AmendmentNoticeMonths = 3, int AmendmentWindowMonths = 1,
-    int SlaMissesInARow = 3)
+/// <summary>
+/// The contract's termination time limits (SEO §3, §14; IAM §10): defaults of the order form, not constants. Each is a
+/// <see cref="Duration"/> with its unit, so SEO's "three (3) months" and IAM's "thirty (30) days" are both expressed.
+/// </summary>
+public sealed record TerminationPolicy
 {
     public static readonly TerminationPolicy Default = new();
+
+    /// <summary>IAM §10.2: a breach ends the rights thirty days after the formal notice.</summary>
+    public static readonly TerminationPolicy Iam = new() { BreachNotice = Duration.Days(30) };
+
+    /// <summary>SEO §14.1 and §14.2: a breach termination takes effect this long after receipt.</summary>
+    public Duration BreachNotice { get; init; } = Duration.Months(3);
+
+    /// <summary>SEO §14.3: an amendment termination takes effect this long after the date of the Client's notice.</summary>
+    public Duration AmendmentNotice { get; init; } = Duration.Months(3);
+
+    /// <summary>SEO §14.3: the Client may terminate this long after the amendment was notified.</summary>
+    public Duration AmendmentWindow { get; init; } = Duration.Months(1);
+
+    /// <summary>SEO §14.2: consecutive months under the availability rate that open the right.</summary>
+    public int SlaMissesInARow { get; init; } = 3;
 }
 
 /// <summary>What the rules read about one Client on one day.</summary>
@@ -31,6 +44,28 @@ public sealed record RuleMessage(string Template, params object[] Args);
 public sealed record TerminationAssessment(TerminationKind Kind, RuleMessage? Refusal, DateOnly? EffectiveOn, bool Late, string Clause)
 {
     public bool Allowed => Refusal is null;
+
+    /// <summary>For a non-renewal that may be filed: by when the registered letter must arrive, and what happens if later.</summary>
+    public ArrivalDeadline? Arrival { get; init; }
+}
+
+/// <summary>
+/// SEO §3: a non-renewal notice is on time if RECEIVED by the notice deadline. What the page says before filing: the letter
+/// must arrive by <paramref name="ArriveBy"/> to end the contract on <paramref name="LastDayIfOnTime"/>; arriving later, it
+/// ends it on <paramref name="LastDayIfLater"/>, one period on.
+/// </summary>
+public sealed record ArrivalDeadline(DateOnly ArriveBy, DateOnly LastDayIfOnTime, DateOnly LastDayIfLater);
+
+/// <summary>What recording the registered letter's receipt does to a notice's last day of service.</summary>
+/// <param name="EffectiveOn">The last day of service from the receipt date: what to store on the notice.</param>
+/// <param name="EstimatedOn">The filing-day estimate, what the Client was shown when filing.</param>
+/// <param name="PreviousOn">What the notice said before this receipt date was entered (an earlier receipt date, or the estimate).</param>
+public sealed record ReceiptEffect(DateOnly EffectiveOn, DateOnly EstimatedOn, DateOnly PreviousOn)
+{
+    /// <summary>The receipt moved the last day away from what the Client was shown on filing: tell the Client.</summary>
+    public bool ChangedFromEstimate => EffectiveOn != EstimatedOn;
+
+    public bool ChangedFromPrevious => EffectiveOn != PreviousOn;
 }
 
 /// <summary>An amendment that opens the amendment termination right, and the last day to use it.</summary>
@@ -46,7 +81,16 @@ public sealed record MoneyOwed(decimal UnpaidInclVat, decimal FeesToInvoiceExclV
     bool InInitialPeriod, bool NothingForRemainder)
 {
     public decimal FeesToInvoiceInclVat => FeesToInvoiceExclVat + FeesToInvoiceVat;
-    public decimal TotalInclVat => UnpaidInclVat + FeesToInvoiceInclVat;
+
+    /// <summary>
+    /// SEO §11.3.2: interest, the 40 EUR indemnity and rejection fees accrued on the Client's invoices as of
+    /// <see cref="LateChargesAsOf"/>, not yet invoiced or waived: owed too, and shown apart as "owed as of today" since they
+    /// keep growing while an invoice stays unpaid. Zero when the caller gave none.
+    /// </summary>
+    public LateCharges LateChargesToday { get; init; } = new(0m, 0m, 0m);
+    public DateOnly? LateChargesAsOf { get; init; }
+
+    public decimal TotalInclVat => UnpaidInclVat + FeesToInvoiceInclVat + LateChargesToday.Total;
 }
 
 /// <summary>
@@ -63,6 +107,14 @@ public static class TerminationRules
         status is TerminationStatus.Filed or TerminationStatus.Received or TerminationStatus.Effective;
 
     public static bool IsOpen(TerminationStatus status) => status is TerminationStatus.Filed or TerminationStatus.Received;
+
+    /// <summary>
+    /// SEO §14.3, §20.1: the amendments the Client terminated over with a notice that still counts (filed, received or
+    /// effective): never demanded of it, never deemed accepted. A withdrawn notice no longer protects it.
+    /// </summary>
+    public static IReadOnlySet<Guid> VersionsTerminatedOver(IEnumerable<TerminationNotice> notices) =>
+        notices.Where(n => n.Kind == TerminationKind.Amendment && Counts(n.Status) && n.CitedDocumentVersionId is not null)
+            .Select(n => n.CitedDocumentVersionId!.Value).ToHashSet();
 
     public static string ClauseOf(TerminationKind kind) => kind switch
     {
@@ -94,14 +146,43 @@ public static class TerminationRules
             case TerminationKind.Amendment:
                 var open = AmendmentsOpen(facts.Versions, facts.Today, policy);
                 if (open.Count == 0)
-                    return Refused("No amendment that materially reduces availability, backups or support was notified in the last {0} month(s).",
-                        policy.AmendmentWindowMonths);
+                    return policy.AmendmentWindow.Unit == DurationUnit.Months
+                        ? Refused("No amendment that materially reduces availability, backups or support was notified in the last {0} month(s).",
+                            policy.AmendmentWindow.Count)
+                        : Refused("No amendment that materially reduces availability, backups or support was notified in the last {0} day(s).",
+                            policy.AmendmentWindow.Count);
                 if (citedVersionId is { } cited && open.All(a => a.Version.Id != cited))
                     return Refused("The amendment cited does not open the termination right, or its one-month window has closed.");
                 break;
         }
+        // Until the registered letter's receipt is recorded, the filing day stands in for it: the page says by when it must arrive.
         var late = kind == TerminationKind.NonRenewal && facts.Today > facts.Term.PeriodOn(facts.Today).NoticeDeadline;
-        return new(kind, null, EffectiveOn(kind, facts.Term, facts.Today, facts.Today, policy), late, clause);
+        return new(kind, null, EffectiveOn(kind, facts.Term, facts.Today, null, policy), late, clause)
+        {
+            Arrival = kind == TerminationKind.NonRenewal ? NonRenewalArrival(facts.Term, facts.Today) : null,
+        };
+    }
+
+    /// <summary>
+    /// SEO §3, before filing a non-renewal on <paramref name="filedOn"/>: the deadline its letter must meet and the two possible
+    /// last days. Filed after this period's deadline, it aims at the next period, whose deadline is then the one to meet.
+    /// </summary>
+    public static ArrivalDeadline NonRenewalArrival(SubscriptionTerm term, DateOnly filedOn)
+    {
+        var period = term.PeriodOn(filedOn);
+        if (filedOn > period.NoticeDeadline) period = term.Period(period.Number + 1);
+        return new ArrivalDeadline(period.NoticeDeadline, period.End, term.Period(period.Number + 1).End);
+    }
+
+    /// <summary>
+    /// Staff enter the day the registered letter arrived: the last day of service is recomputed from it (a non-renewal
+    /// received after the deadline ends one period later; a breach runs from receipt), and compared with what the Client saw.
+    /// </summary>
+    public static ReceiptEffect OnReceipt(TerminationNotice notice, SubscriptionTerm term, DateOnly receivedOn, TerminationPolicy? policy = null)
+    {
+        var filedOn = DateOnly.FromDateTime(notice.FiledAt.UtcDateTime);
+        return new ReceiptEffect(EffectiveOn(notice.Kind, term, filedOn, receivedOn, policy),
+            EffectiveOn(notice.Kind, term, filedOn, null, policy), notice.EffectiveOn);
     }
 
     /// <summary>
@@ -112,31 +193,25 @@ public static class TerminationRules
         TerminationPolicy? policy = null)
     {
         policy ??= TerminationPolicy.Default;
+        var arrival = receivedOn ?? filedOn;
         switch (kind)
         {
             case TerminationKind.NonRenewal:
-                // Choice: the portal filing is the Provider's own timestamped record, so timeliness is judged on the filing day
-                // (the registered letter confirms it). SEO §3: on time ends this period, late ends the next one.
-                var period = term.PeriodOn(filedOn);
-                return filedOn <= period.NoticeDeadline ? period.End : term.Period(period.Number + 1).End;
+                // SEO §3 (DOMAIN: "on time if received by the notice deadline"): judged on the day the letter ARRIVED; the
+                // filing day is only the estimate until staff record it. On time ends this period, late ends the next one.
+                var period = term.PeriodOn(arrival);
+                return arrival <= period.NoticeDeadline ? period.End : term.Period(period.Number + 1).End;
             case TerminationKind.Amendment:
-                // SEO §14.3: three months after the date of the Client's notice.
-                return LastDayBefore(filedOn, policy.AmendmentNoticeMonths);
+                // SEO §14.3: three months after the date of the Client's notice (its filing), whenever the letter arrives.
+                return policy.AmendmentNotice.LastDayFrom(filedOn);
             default:
                 // SEO §14.1, §14.2: three months after receipt by the other party.
-                return LastDayBefore(receivedOn ?? filedOn, policy.BreachNoticeMonths);
+                // Choice (open point of issue #16): a breach notice received 15 January ends service at the end of 15 April,
+                // not 14 April. C. civ. art. 641: the day of receipt does not count and a limit in months expires on the same
+                // day number; art. 642: at midnight that day. The termination takes effect when the limit runs out, so
+                // 15 April is still a day of service (IAM §10.2's 30 days from 15 January: the last day is 14 February).
+                return policy.BreachNotice.LastDayFrom(arrival);
         }
-    }
-
-    /// <summary>
-    /// "Takes effect n months after D": service stops on that anniversary, so the last day of service is the day before.
-    /// As for service periods, an anniversary that does not exist (31 → 30 November) moves to the 1st of the next month.
-    /// </summary>
-    private static DateOnly LastDayBefore(DateOnly from, int months)
-    {
-        var anniversary = from.AddMonths(months);
-        if (anniversary.Day != from.Day) anniversary = anniversary.AddDays(1);
-        return anniversary.AddDays(-1);
     }
 
     /// <summary>SEO §14.2: the latest run of consecutive calendar months, each measured and missed; null when there is none long enough.</summary>
@@ -166,7 +241,7 @@ public static class TerminationRules
         policy ??= TerminationPolicy.Default;
         return versions.Where(v => v.MateriallyReducesService && !v.IsEditorial)
             .Select(v => (Version: v, NotifiedOn: DateOnly.FromDateTime(v.PublishedAt.UtcDateTime)))
-            .Select(v => new QualifyingAmendment(v.Version, v.NotifiedOn, v.NotifiedOn.AddMonths(policy.AmendmentWindowMonths)))
+            .Select(v => new QualifyingAmendment(v.Version, v.NotifiedOn, policy.AmendmentWindow.LastDayFrom(v.NotifiedOn)))
             .Where(a => a.NotifiedOn <= today && today <= a.RightEndsOn)
             .OrderByDescending(a => a.NotifiedOn)
             .ToList();
@@ -194,6 +269,17 @@ public static class TerminationRules
         var vat = toInvoice.Sum(i => Money.Round(i.TotalExclVat * vatRate));
         return new MoneyOwed(unpaidInclVat, fees, vat, upTo, term.PeriodOn(effectiveOn).IsInitial, kind == TerminationKind.Amendment);
     }
+
+    /// <summary>
+    /// The money still owed, late charges included: the unpaid invoices and the late charges accrued to today
+    /// (<see cref="OwedToday.Of"/>), plus the fees still to invoice up to the contractual end.
+    /// </summary>
+    public static MoneyOwed Owed(TerminationKind kind, DateOnly effectiveOn, SubscriptionTerm term, BillingTerms billing,
+        IReadOnlyList<ScheduledLine> lines, IReadOnlySet<string> invoicedKeys, OwedToday owedToday, decimal vatRate) =>
+        Owed(kind, effectiveOn, term, billing, lines, invoicedKeys, owedToday.UnpaidInclVat, vatRate) with
+        {
+            LateChargesToday = owedToday.LateCharges, LateChargesAsOf = owedToday.AsOf,
+        };
 
     /// <summary>A notice may be withdrawn while open and until its last day of service.</summary>
     public static RuleMessage? WithdrawalRefusal(TerminationNotice notice, DateOnly today) =>

@@ -1,3 +1,4 @@
+using Portal.Domain.Billing;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -75,10 +76,13 @@ internal static class AuditTrail
         return entry;
     }
 
-    /// <summary>Acceptance records, the signed PDFs they point at and audit entries are evidence: the data layer throws on any update or delete.</summary>
+    /// <summary>
+    /// Acceptance records, the signed PDFs they point at and audit entries are evidence, and a late-charges settlement is a
+    /// decision never revisited (a late-charges invoice is corrected by a credit note): the data layer throws on any update or delete.
+    /// </summary>
     private static void RefuseChangesToAppendOnly(EntityEntry entry)
     {
-        if (entry.Entity is AcceptanceRecord or AuditEntry or SignedOrderForm && entry.State is EntityState.Modified or EntityState.Deleted)
+        if (entry.Entity is AcceptanceRecord or AuditEntry or SignedOrderForm or LateChargesSettlement && entry.State is EntityState.Modified or EntityState.Deleted)
             throw new InvalidOperationException(
                 $"{entry.Metadata.ClrType.Name} rows are append-only: they cannot be changed or deleted.");
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
+using Portal.Domain.Termination;
 
 namespace Portal.Web.Data;
 
@@ -60,4 +61,13 @@ public static class ClientQueries
     /// <summary>One Client's <see cref="SeatHolders(IQueryable{PortalUser})"/>.</summary>
     public static IQueryable<PortalUser> SeatHolders(this PortalDb db, Guid clientId) =>
         db.Users.SeatHolders().Where(u => u.ClientId == clientId);
+
+    /// <summary>
+    /// SEO §14.3, §20.1: the amendments the Client terminated over with a notice that still counts
+    /// (<see cref="TerminationRules.VersionsTerminatedOver"/>). Amendment notices are few (usually none), so the rule reads
+    /// them whole rather than restating which statuses count. Pass the tenancy-filtered set, or one filtered to a Client.
+    /// </summary>
+    public static async Task<IReadOnlySet<Guid>> VersionsTerminatedOverAsync(this IQueryable<TerminationNotice> notices, CancellationToken ct = default) =>
+        TerminationRules.VersionsTerminatedOver(await notices.AsNoTracking()
+            .Where(n => n.Kind == TerminationKind.Amendment && n.CitedDocumentVersionId != null).ToListAsync(ct));
 }

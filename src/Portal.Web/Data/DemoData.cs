@@ -134,8 +134,8 @@ public sealed class DemoData(
             PurchaseOrderReference = "PO-ACME-88412", SyntecBaseIndex = 296.3m, SyntecBaseDate = effective.AddMonths(-2),
             Lines =
             [
-                new OrderLine { Description = "Portal subscription, Business edition (annual)", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 9_600m },
-                new OrderLine { Description = "Named User seats (annual)", Kind = OrderLineKind.Subscription, Quantity = 10, UnitPriceExclVat = 240m },
+                new OrderLine { Description = "Portal subscription, Business edition (annual)", DescriptionFr = "Abonnement au portail, édition Business (annuel)", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 9_600m },
+                new OrderLine { Description = "Named User seats (annual)", DescriptionFr = "Sièges d'utilisateurs nommés (annuel)", Kind = OrderLineKind.Subscription, Quantity = 10, UnitPriceExclVat = 240m },
             ],
         });
         acme.BillingContacts.Add(new BillingContact { Email = "comptabilite@acme.test", Name = "Acme accounts payable" });
@@ -156,7 +156,7 @@ public sealed class DemoData(
         {
             Reference = "OF-2026-031", SignedOn = effective.AddDays(-7), EffectiveDate = effective,
             BillingFrequency = BillingFrequency.Monthly, PaymentMethod = PaymentMethod.SepaDirectDebit, SeatCap = 5,
-            Lines = [new OrderLine { Description = "Portal subscription, Team edition (annual price)", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 6_000m }],
+            Lines = [new OrderLine { Description = "Portal subscription, Team edition (annual price)", DescriptionFr = "Abonnement au portail, édition Team (prix annuel)", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 6_000m }],
         });
         globex.BillingContacts.Add(new BillingContact { Email = "ap@globex.test", Name = "Globex Accounts Payable" });
         db.Clients.Add(globex);
@@ -176,7 +176,7 @@ public sealed class DemoData(
         {
             Reference = "TRIAL-2026-007", SignedOn = today.AddDays(-20), EffectiveDate = today.AddDays(-20),
             SeatCap = 3, TrialEndsOn = today.AddDays(10), PartnerName = "Cloudivia Distribution",
-            Lines = [new OrderLine { Description = "Free trial, Business edition", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 0 }],
+            Lines = [new OrderLine { Description = "Free trial, Business edition", DescriptionFr = "Essai gratuit, édition Business", Kind = OrderLineKind.Subscription, Quantity = 1, UnitPriceExclVat = 0 }],
         });
         db.Clients.Add(initech);
         return initech;

@@ -44,6 +44,7 @@ public class PortalDb(DbContextOptions<PortalDb> options)
     public DbSet<DocumentVersion> DocumentVersions => Set<DocumentVersion>();
     public DbSet<AcceptanceRecord> AcceptanceRecords => Set<AcceptanceRecord>();
     public DbSet<SignedOrderForm> SignedOrderForms => Set<SignedOrderForm>();
+    public DbSet<LateChargesSettlement> LateChargesSettlements => Set<LateChargesSettlement>();
     public DbSet<Invoice> Invoices => Set<Invoice>();
     public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
     public DbSet<Payment> Payments => Set<Payment>();

@@ -50,6 +50,7 @@ internal static class TableMapping
         {
             e.Property(l => l.Quantity).HasPrecision(18, 4);
             e.Property(l => l.UnitPriceExclVat).HasPrecision(18, 2);
+            e.Property(l => l.DescriptionFr).HasMaxLength(500);
             e.HasQueryFilter(l => db.SeesAllClients ||
                 db.OrderForms.Any(o => o.Id == l.OrderFormId && ((Guid?)o.ClientId == db.ScopeClientId || db.AssignedClientIds.Contains(o.ClientId))));
         });
@@ -100,11 +101,14 @@ internal static class TableMapping
                 .HasFilter("\"ScheduleKey\" IS NOT NULL");
             e.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId);
             e.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId);
+            e.Property(i => i.BuyerSiren).HasMaxLength(9);
         });
         b.Entity<InvoiceLine>(e =>
         {
             e.Property(l => l.Quantity).HasPrecision(18, 4);
-            e.Property(l => l.UnitPriceExclVat).HasPrecision(18, 2);
+            // Money.UnitPriceDecimals: a unit price derived from an amount (833.33 over 1,000 seats) keeps 4 decimals.
+            e.Property(l => l.UnitPriceExclVat).HasPrecision(18, 4);
+            e.Property(l => l.InvoicedAmountExclVat).HasPrecision(18, 2);
             e.Property(l => l.VatRate).HasPrecision(5, 4);
             e.HasQueryFilter(l => db.SeesAllClients ||
                 db.Invoices.Any(i => i.Id == l.InvoiceId && ((Guid?)i.ClientId == db.ScopeClientId || db.AssignedClientIds.Contains(i.ClientId))));
@@ -123,6 +127,19 @@ internal static class TableMapping
             e.HasIndex(c => new { c.ClientId, c.InvoiceId });
             e.Property(c => c.Quantity).HasPrecision(18, 4);
             e.Property(c => c.UnitPriceExclVat).HasPrecision(18, 2);
+        });
+        b.Entity<LateChargesSettlement>(e =>
+        {
+            e.HasOne<Client>().WithMany().HasForeignKey(x => x.ClientId);
+            e.HasOne<Invoice>().WithMany().HasForeignKey(x => x.InvoiceId);
+            e.HasOne<Invoice>().WithMany().HasForeignKey(x => x.ChargesInvoiceId);
+            // Late charges are settled once per late invoice (invoiced or waived), even when two staff decide at once.
+            e.HasIndex(x => x.InvoiceId).IsUnique();
+            e.Property(x => x.Interest).HasPrecision(18, 2);
+            e.Property(x => x.Indemnity).HasPrecision(18, 2);
+            e.Property(x => x.RejectionFees).HasPrecision(18, 2);
+            e.Property(x => x.Reason).HasMaxLength(1000);
+            e.Ignore(x => x.Charges);
         });
         b.Entity<NumberSequence>(e => e.HasKey(n => n.Name));
         b.Entity<SepaMandate>(e => e.HasOne<Client>().WithMany().HasForeignKey(m => m.ClientId));
@@ -211,6 +228,7 @@ internal static class TableMapping
         FilterByClient<Invoice>(b, db, x => x.ClientId);
         FilterByClient<SepaMandate>(b, db, x => x.ClientId);
         FilterByClient<PendingCharge>(b, db, x => x.ClientId);
+        FilterByClient<LateChargesSettlement>(b, db, x => x.ClientId);
         FilterByClient<PriceRevision>(b, db, x => x.ClientId);
         FilterByClient<SeatRequest>(b, db, x => x.ClientId);
         FilterByClient<Invitation>(b, db, x => x.ClientId);

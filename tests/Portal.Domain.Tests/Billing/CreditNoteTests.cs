@@ -16,7 +16,7 @@ public class CreditNoteTests
         ClientId = Guid.NewGuid(), Sequence = 41, Number = "INV-000041", Kind = InvoiceKind.Invoice,
         IssuedOn = new(2025, 1, 15), DueOn = new(2025, 2, 14), PeriodStart = new(2025, 1, 15), PeriodEnd = new(2026, 1, 14),
         Culture = "fr", BuyerLegalName = "Client SA", BuyerAddress = "1 rue de la Paix, 75002 Paris", BuyerVatNumber = "FR40303265045",
-        PurchaseOrderReference = "PO-778", VatTreatment = VatTreatment.FrenchVat,
+        PurchaseOrderReference = "PO-778", VatTreatment = VatTreatment.FrenchVat, BuyerSiren = "303265045", VatOnDebits = true,
         Lines = [Line("Seats", 12, 41.67m), Line("Services (days)", 2, 650m)],
     };
 
@@ -50,6 +50,7 @@ public class CreditNoteTests
         Assert.Equal((invoice.PeriodStart, invoice.PeriodEnd, invoice.VatTreatment, invoice.Culture),
             (note.PeriodStart, note.PeriodEnd, note.VatTreatment, note.Culture));
         Assert.Equal((IssuedOn, IssuedOn), (note.IssuedOn, note.DueOn));
+        Assert.Equal((invoice.BuyerSiren, invoice.OperationNature, invoice.VatOnDebits), (note.BuyerSiren, note.OperationNature, note.VatOnDebits));
         Assert.Equal(0m, note.AmountOutstanding);
     }
 
@@ -133,5 +134,19 @@ public class CreditNoteTests
         var note = Credit(Invoice41(), [], new CreditedLine(0, 1)).CreditNote!;
 
         Assert.Equal("A credit note corrects an invoice, not another credit note.", Credit(note, [], new CreditedLine(0, 1)).Refusal);
+    }
+    [Fact]
+    public void A_line_rounded_once_833_33_for_1000_seats_credits_its_share_and_the_last_part_the_rest_to_the_cent()
+    {
+        var invoice = Invoice41();
+        invoice.Lines = [new InvoiceLine { Description = "Seats", Quantity = 1000, UnitPriceExclVat = 0.8333m, VatRate = 0.20m, InvoicedAmountExclVat = 833.33m }];
+
+        var first = Credit(invoice, [], new CreditedLine(0, 300)).CreditNote!;
+        var rest = Credit(invoice, [first], new CreditedLine(0, 700)).CreditNote!;
+
+        Assert.Equal(250m, first.TotalExclVat);  // 833.33 × 300 / 1000 = 249.999
+        Assert.Equal(583.33m, rest.TotalExclVat); // what is left of the line, not 1000 × 0.8333
+        Assert.Equal(833.33m, first.TotalExclVat + rest.TotalExclVat);
+        Assert.Equal(250m, CreditNote.AmountFor(invoice.Lines[0], 300));
     }
 }

@@ -66,8 +66,11 @@ public class InvoiceIssueTests
         var june = April with { Key = "sub:2027-06-01", PeriodStart = new(2027, 6, 1), PeriodEnd = new(2027, 6, 30) };
 
         var final = InvoiceIssue.Final([may, june], "final:Termination:1")!;
+        var issued = InvoiceIssue.For(final, Buyer("FR", null), Form, [], 9, new(2027, 5, 1));
 
-        Assert.Equal(["Subscription (2027-05-01 – 2027-05-31)", "Subscription (2027-06-01 – 2027-06-30)"], final.Lines.Select(l => l.Description));
+        Assert.Equal(["Subscription (2027-05-01 – 2027-05-31)", "Subscription (2027-06-01 – 2027-06-30)"], issued.Lines.Select(l => l.Description));
+        Assert.Equal([(new DateOnly(2027, 5, 1), new DateOnly(2027, 5, 31)), (new DateOnly(2027, 6, 1), new DateOnly(2027, 6, 30))],
+            final.Lines.Select(l => (l.ServiceFrom!.Value, l.ServiceTo!.Value)));
         Assert.Equal((new DateOnly(2027, 5, 1), new DateOnly(2027, 6, 30), 1_000m), (final.PeriodStart, final.PeriodEnd, final.TotalExclVat));
         Assert.Null(InvoiceIssue.Final([], "final:x"));
     }
@@ -97,5 +100,62 @@ public class InvoiceIssueTests
 
         Assert.Single(april);
         Assert.Equal((Portal.Domain.Seats.ApprovedSeats.LineDescription, 3m, 240m), (december[1].Description, december[1].Quantity, december[1].UnitPriceExclVat));
+        Assert.Equal(Portal.Domain.Seats.ApprovedSeats.LineDescriptionFr, december[1].DescriptionFr);
+    }
+    private static readonly ScheduledLine ThousandSeats = new("Named User seats (annual price)", OrderLineKind.Subscription, 1_000, 10m)
+    {
+        DescriptionFr = "Sièges d'utilisateurs nommés (prix annuel)",
+    };
+
+    private static ScheduledInvoice October() =>
+        BillingSchedule.For(new BillingTerms(new(2025, 7, 20), new(2025, 8, 1), BillingFrequency.Monthly, PaymentMethod.SepaDirectDebit),
+            [ThousandSeats], new(2025, 10, 1)).Single(i => i.Key == "sub:2025-10-01");
+
+    [Fact]
+    public void The_issued_line_keeps_the_amount_rounded_once_833_33_for_1000_seats_a_month_in_the_buyers_language()
+    {
+        var invoice = InvoiceIssue.For(October(), Buyer("FR", null), Form, [], 7, new(2025, 10, 1));
+
+        var line = Assert.Single(invoice.Lines);
+        Assert.Equal(("Sièges d'utilisateurs nommés (prix annuel)", 1_000m, 0.8333m, 833.33m), (line.Description, line.Quantity, line.UnitPriceExclVat, line.AmountExclVat));
+        Assert.Equal((833.33m, 166.67m, 1_000m), (invoice.TotalExclVat, invoice.TotalVat, invoice.TotalInclVat));
+    }
+
+    [Fact]
+    public void Given_the_resx_wording_a_monthly_line_is_labelled_as_one_month_and_loses_its_annual_price_mention()
+    {
+        var invoice = InvoiceIssue.For(October(), Buyer("FR", null), Form, [], 7, new(2025, 10, 1),
+            describe: label => string.Format(System.Globalization.CultureInfo.InvariantCulture, label.Template.Replace("{1}", "{1:yyyy-MM-dd}").Replace("{2}", "{2:yyyy-MM-dd}"), label.Args));
+
+        Assert.Equal("Sièges d'utilisateurs nommés, 1 month (2025-10-01 to 2025-10-31)", invoice.Lines[0].Description);
+    }
+
+    [Fact]
+    public void A_French_buyer_gets_its_SIREN_on_the_invoice_and_the_VAT_on_debits_option_is_copied_in_when_taken()
+    {
+        var buyer = Buyer("FR", "FR32552100554");
+        buyer.RegistrationNumber = "RCS Paris 552 100 554";
+
+        var invoice = InvoiceIssue.For(April, buyer, Form, [], 7, new(2027, 4, 1), vatOnDebits: true);
+        var german = InvoiceIssue.For(April, Buyer("DE", "DE811234567"), Form, [], 8, new(2027, 4, 1));
+
+        Assert.Equal(("552100554", true, OperationNature.Services), (invoice.BuyerSiren, invoice.VatOnDebits, invoice.OperationNature));
+        Assert.Equal((null, false), (german.BuyerSiren, german.VatOnDebits));
+    }
+
+    [Fact]
+    public void What_is_left_of_October_billed_to_the_10th_is_its_amount_less_what_was_invoiced_to_the_cent()
+    {
+        var terms = new BillingTerms(new(2025, 7, 20), new(2025, 8, 1), BillingFrequency.Monthly, PaymentMethod.SepaDirectDebit);
+        var cut = BillingSchedule.For(terms, [ThousandSeats], new(2025, 10, 1), lastDayOfService: new(2025, 10, 10)).Single(i => i.Key == "sub:2025-10-01");
+        var partial = InvoiceIssue.For(cut, Buyer("FR", null), Form, [], 7, new(2025, 10, 1));
+
+        var rest = InvoiceIssue.Remainder(October(), partial)!;
+
+        // The last day of service closes the billing of the year: 10,000 × (2 + 10/31) / 12 = 1,935.48 to date, less 1,666.67.
+        Assert.Equal(268.81m, partial.TotalExclVat);
+        Assert.Equal((new DateOnly(2025, 10, 11), 564.52m), (rest.PeriodStart, rest.TotalExclVat));
+        Assert.Equal(833.33m, partial.TotalExclVat + rest.TotalExclVat);
+        Assert.Equal(new DateOnly(2025, 10, 11), rest.Lines[0].ServiceFrom);
     }
 }

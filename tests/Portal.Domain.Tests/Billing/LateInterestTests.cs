@@ -91,12 +91,31 @@ public class LateInterestTests
     }
 
     [Fact]
-    public void A_debit_on_the_due_date_rejected_10_days_later_and_paid_30_days_after_that_costs_9_86_plus_40_plus_50()
+    public void A_debit_on_the_due_date_rejected_10_days_later_and_paid_30_days_after_that_costs_40_days_13_15_plus_40_plus_50()
     {
         var charges = On("2025-03-01", "2025-12-31", Paid("2025-03-01", 1000m), Rejected("2025-03-11", 1000m), Paid("2025-04-10", 1000m));
 
-        Assert.Equal(new LateCharges(9.86m, 40m, 50m), charges);
-        Assert.Equal(99.86m, charges.Total);
+        // The rejected debit was never a payment: interest runs from the due date, 1 March to 10 April (1,000 × 12 % × 40 / 365).
+        Assert.Equal(new LateCharges(13.15m, 40m, 50m), charges);
+        Assert.Equal(103.15m, charges.Total);
+    }
+
+    [Fact]
+    public void Rejected_direct_debit_500_due_8_December_collected_8_December_rejected_10_December_paid_20_December_is_12_days_1_97()
+    {
+        var charges = LateInterest.On(500m, Day("2026-12-08"), [Paid("2026-12-08", 500m), Rejected("2026-12-10", 500m), Paid("2026-12-20", 500m)],
+            Day("2026-12-31"));
+
+        // SEO §11.3.2 "until payment": 500 × 12 % × 12 / 365 = 1.9726; the indemnity and the rejection fee stay.
+        Assert.Equal(new LateCharges(1.97m, 40m, 50m), charges);
+    }
+
+    [Fact]
+    public void A_partial_rejection_of_200_of_a_1000_debit_leaves_interest_on_200_from_the_due_date()
+    {
+        var charges = On("2025-03-01", "2025-12-31", Paid("2025-03-01", 1000m), Rejected("2025-03-05", 200m), Paid("2025-03-31", 200m));
+
+        Assert.Equal(1.97m, charges.Interest); // 200 × 12 % × 30 / 365
     }
 
     [Fact]

@@ -21,4 +21,13 @@ public class MoneyTests
 
         Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), rounded);
     }
+
+    [Theory]
+    [InlineData("0.833333", "0.8333")]
+    [InlineData("0.83335", "0.8334")]
+    [InlineData("103.2258", "103.2258")]
+    public void A_unit_price_derived_from_a_line_amount_keeps_4_decimals(string unitPrice, string expected)
+    {
+        Assert.Equal(decimal.Parse(expected, CultureInfo.InvariantCulture), Money.RoundUnitPrice(decimal.Parse(unitPrice, CultureInfo.InvariantCulture)));
+    }
 }

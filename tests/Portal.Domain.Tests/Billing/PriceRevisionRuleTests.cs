@@ -112,4 +112,17 @@ public class PriceRevisionLinesOnTests
     public void A_revision_is_refused_for_online_orders_trials_twice_or_too_late(Portal.Domain.Clients.PaymentMethod method, bool trial,
         bool revised, string today, string? why) =>
         Assert.Equal(why, PriceRevisionRule.RefusalFor(method, trial, new(2027, 7, 1), new(2027, 4, 1), DateOnly.Parse(today), revised));
+    [Fact]
+    public void A_signed_price_in_force_on_a_day_takes_every_revision_whose_anniversary_has_come()
+    {
+        PriceRevision[] revisions =
+        [
+            new() { Anniversary = new DateOnly(2027, 1, 1), PreviousIndex = 125m, NewIndex = 130m, AppliedByUserId = "s" },
+            new() { Anniversary = new DateOnly(2026, 1, 1), PreviousIndex = 120m, NewIndex = 125m, AppliedByUserId = "s" },
+        ];
+
+        Assert.Equal(1000m, PriceRevisionRule.PriceOn(1000m, revisions, new DateOnly(2025, 12, 31)));
+        Assert.Equal(1041.67m, PriceRevisionRule.PriceOn(1000m, revisions, new DateOnly(2026, 1, 1)));
+        Assert.Equal(1083.34m, PriceRevisionRule.PriceOn(1000m, revisions, new DateOnly(2027, 6, 1)));
+    }
 }

@@ -4,7 +4,7 @@ using Portal.Domain.Clients;
 
 namespace Portal.Domain.Tests.Billing;
 
-/// <summary>SEO §10.2: the first monthly (quarterly) invoice, and extra seats to the end of a period, in days.</summary>
+/// <summary>SEO §10.2: the first monthly (quarterly) invoice, and a yearly price over part of a contract year, in days.</summary>
 public class ProRataTests
 {
     private static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -41,8 +41,10 @@ public class ProRataTests
     [InlineData("2025-04-30", "103.33")] // 1/30 + May
     public void Monthly_first_invoice_at_100_a_month(string effective, string amount)
     {
-        Assert.Equal(decimal.Parse(amount, CultureInfo.InvariantCulture),
-            ProRata.FirstPeriodAmount(100m, Day(effective), BillingFrequency.Monthly));
+        var effectiveDate = Day(effective);
+
+        Assert.Equal(decimal.Parse(amount, CultureInfo.InvariantCulture), ProRata.ForCalendarPeriods(100m, BillingFrequency.Monthly,
+            effectiveDate, ProRata.FirstPeriodEnd(effectiveDate, BillingFrequency.Monthly)));
     }
 
     [Theory]
@@ -52,8 +54,10 @@ public class ProRataTests
     [InlineData("2025-12-31", "303.26")] // 1/92 of Q4 + Q1
     public void Quarterly_first_invoice_at_300_a_quarter(string effective, string amount)
     {
-        Assert.Equal(decimal.Parse(amount, CultureInfo.InvariantCulture),
-            ProRata.FirstPeriodAmount(300m, Day(effective), BillingFrequency.Quarterly));
+        var effectiveDate = Day(effective);
+
+        Assert.Equal(decimal.Parse(amount, CultureInfo.InvariantCulture), ProRata.ForCalendarPeriods(300m, BillingFrequency.Quarterly,
+            effectiveDate, ProRata.FirstPeriodEnd(effectiveDate, BillingFrequency.Quarterly)));
     }
 
     [Fact]
@@ -70,24 +74,36 @@ public class ProRataTests
     }
 
     [Theory]
-    [InlineData("2025-07-01", "2025-12-31", "604.93")] // 184 days / 365
-    [InlineData("2023-02-01", "2023-03-31", "193.97")] // 59 days / 365
-    [InlineData("2024-02-01", "2024-03-31", "196.72")] // 60 days / 366: the span holds 29 February
-    [InlineData("2025-01-01", "2025-12-31", "1200.00")] // a whole year: 365 / 365
-    [InlineData("2024-01-01", "2024-12-31", "1200.00")] // a whole leap year: 366 / 366
-    [InlineData("2024-02-29", "2025-02-28", "1200.00")] // a year from leap day: 366 / 366
-    [InlineData("2025-01-01", "2026-12-31", "2400.00")] // two years, cut at the anniversary
-    [InlineData("2025-07-01", "2026-12-31", "1804.93")] // a year, then 184 days / 365
-    [InlineData("2025-03-10", "2025-03-09", "0.00")] // an empty span costs nothing
-    public void Extra_seats_at_1200_a_year_cost_the_days_left_over_365_or_366(string from, string to, string amount)
+    [InlineData("2025-01-01", "2025-07-01", "2025-12-31", "604.93")] // 184 days / 365
+    [InlineData("2023-01-01", "2023-02-01", "2023-03-31", "193.97")] // 59 days / 365
+    [InlineData("2024-01-01", "2024-02-01", "2024-03-31", "196.72")] // 60 days / 366: the contract year holds 29 February
+    [InlineData("2025-01-01", "2025-01-01", "2025-12-31", "1200.00")] // a whole year: 365 / 365
+    [InlineData("2024-01-01", "2024-01-01", "2024-12-31", "1200.00")] // a whole leap year: 366 / 366
+    [InlineData("2024-02-29", "2024-02-29", "2025-02-28", "1200.00")] // a year from leap day: 366 / 366
+    [InlineData("2025-01-01", "2025-01-01", "2026-12-31", "2400.00")] // two years, cut at the anniversary
+    [InlineData("2025-01-01", "2025-07-01", "2026-12-31", "1804.93")] // 184 days / 365, then a year
+    [InlineData("2025-01-01", "2025-03-10", "2025-03-09", "0.00")] // an empty span costs nothing
+    public void Extra_seats_at_1200_a_year_cost_the_days_left_over_the_days_of_the_contract_year(string yearsFrom, string from, string to, string amount)
     {
-        Assert.Equal(decimal.Parse(amount, CultureInfo.InvariantCulture), ProRata.ForDays(1200m, Day(from), Day(to)));
+        Assert.Equal(decimal.Parse(amount, CultureInfo.InvariantCulture), ProRata.ForDays(1200m, Day(yearsFrom), Day(from), Day(to)));
     }
 
     [Fact]
     public void One_day_at_365_a_year_costs_1_00_and_leap_day_at_366_a_year_costs_1_00()
     {
-        Assert.Equal(1m, ProRata.ForDays(365m, D(2025, 3, 10), D(2025, 3, 10)));
-        Assert.Equal(1m, ProRata.ForDays(366m, D(2024, 2, 29), D(2024, 2, 29)));
+        Assert.Equal(1m, ProRata.ForDays(365m, D(2025, 1, 1), D(2025, 3, 10), D(2025, 3, 10)));
+        Assert.Equal(1m, ProRata.ForDays(366m, D(2024, 1, 1), D(2024, 2, 29), D(2024, 2, 29)));
+    }
+
+    [Fact]
+    public void Period_1_June_2027_to_31_May_2028_of_366_days_at_3650_splits_into_2134_15_and_1515_85_which_add_up()
+    {
+        // DOMAIN "Amounts": divided by the days of the real period (366, it holds 29 February 2028), not of each part's own year.
+        var june2027 = D(2027, 6, 1);
+        var first = ProRata.ForDays(3_650m, june2027, june2027, D(2027, 12, 31));  // 214 / 366
+        var second = ProRata.ForDays(3_650m, june2027, D(2028, 1, 1), D(2028, 5, 31)); // 152 / 366
+
+        Assert.Equal((2_134.15m, 1_515.85m), (first, second));
+        Assert.Equal(3_650m, first + second);
     }
 }

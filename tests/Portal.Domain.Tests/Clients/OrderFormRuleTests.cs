@@ -96,4 +96,32 @@ public class OrderFormRuleTests
     [InlineData(new[] { "C-9999" }, "C-10000")]
     public void Client_numbers_continue_the_series(string[] existing, string next) =>
         Assert.Equal(next, ClientNumbering.Next(existing));
+    [Fact]
+    public void Professional_services_with_a_billing_period_are_refused_since_they_are_invoiced_on_signature() =>
+        Assert.Contains(Check(f => f.Lines.Add(new OrderLine
+        {
+            Description = "Onboarding", Kind = OrderLineKind.ProfessionalServices, Quantity = 1, UnitPriceExclVat = 900, BillingFrequency = BillingFrequency.Monthly,
+        })), p => p.Message.StartsWith("Professional services are invoiced in full on signature", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_monthly_line_that_outweighs_the_annual_order_form_makes_the_billing_monthly_so_a_bank_transfer_is_refused()
+    {
+        var problems = Check(f =>
+        {
+            f.PaymentMethod = PaymentMethod.BankTransfer;
+            f.Lines.Add(new OrderLine { Description = "Seats", Quantity = 1, UnitPriceExclVat = 12_000, BillingFrequency = BillingFrequency.Monthly });
+        });
+
+        Assert.Contains(problems, p => p.Field == nameof(OrderForm.PaymentMethod));
+    }
+
+    [Fact]
+    public void An_order_line_prints_its_French_description_on_French_invoices_and_its_English_one_otherwise()
+    {
+        var line = new OrderLine { Description = "Portal subscription", DescriptionFr = "Abonnement au portail" };
+        var englishOnly = new OrderLine { Description = "Portal subscription" };
+
+        Assert.Equal(("Abonnement au portail", "Portal subscription", "Portal subscription"),
+            (line.DescriptionIn("fr"), line.DescriptionIn("en"), englishOnly.DescriptionIn("fr-FR")));
+    }
 }

@@ -57,4 +57,35 @@ public class ExtraSeatPriceTests
     [InlineData(500, null)]
     public void A_request_asks_for_1_to_500_seats(int seats, string? problem) =>
         Assert.Equal(problem, ExtraSeatPrice.Problem(seats));
+    [Fact]
+    public void An_extra_seat_at_240_a_year_from_1_March_2028_in_the_term_from_1_August_2027_costs_153_of_366_days_100_33()
+    {
+        // The contract year 1 August 2027 – 31 July 2028 holds 29 February 2028: 366 days, though 1 March – 31 July does not.
+        var term = new SubscriptionTerm(new DateOnly(2027, 8, 1), 12, 12, 2);
+
+        Assert.Equal(100.33m, ExtraSeatPrice.PerSeat(240m, term, new DateOnly(2028, 3, 1))); // 240 × 153 / 366 = 100.327
+    }
+
+    private static Portal.Domain.Billing.PriceRevision Revision(DateOnly anniversary, decimal previous, decimal next) =>
+        new() { Anniversary = anniversary, PreviousIndex = previous, NewIndex = next, AppliedByUserId = "staff" };
+
+    [Fact]
+    public void After_a_Syntec_revision_extra_seats_are_quoted_and_approved_at_the_revised_price()
+    {
+        // SEO §10.3: 240 revised at the 2026 anniversary by 296.3 / 287.8 = 247.09 a year.
+        var revisions = new[] { Revision(new DateOnly(2026, 1, 1), 287.8m, 296.3m) };
+        var from = new DateOnly(2026, 7, 2);
+
+        Assert.Equal(Portal.Domain.Billing.Money.Round(247.09m * 183 / 365), ExtraSeatPrice.PerSeat(240m, Term, from, revisions)); // 123.88
+        Assert.Equal(123.88m, ExtraSeatPrice.PerSeat(240m, Term, from, revisions));
+        Assert.Equal(3 * 123.88m, ExtraSeatPrice.For(3, 240m, Term, from, revisions));
+    }
+
+    [Fact]
+    public void A_revision_for_a_later_anniversary_does_not_change_todays_quote()
+    {
+        var revisions = new[] { Revision(new DateOnly(2027, 1, 1), 287.8m, 296.3m) };
+
+        Assert.Equal(120.33m, ExtraSeatPrice.PerSeat(240m, Term, new DateOnly(2026, 7, 2), revisions));
+    }
 }

@@ -55,13 +55,14 @@ public class TerminationNoticeTests
     public void Recording_the_receipt_of_a_breach_notice_moves_its_last_day_to_three_months_after_it()
     {
         var notice = Filed();
-        Assert.Equal(Day("2025-06-02"), notice.EffectiveOn); // until the receipt: three months after filing
+        // C. civ. 641/642 (i16-rules): "3 months after" 3 March ends on 3 June. Until the receipt: three months after filing.
+        Assert.Equal(Day("2025-06-03"), notice.EffectiveOn);
 
         Assert.Null(notice.MarkReceived(Day("2025-03-10"), Day("2025-03-12"), Term));
 
         Assert.Equal(TerminationStatus.Received, notice.Status);
         Assert.Equal(Day("2025-03-10"), notice.ReceivedOn);
-        Assert.Equal(Day("2025-06-09"), notice.EffectiveOn);
+        Assert.Equal(Day("2025-06-10"), notice.EffectiveOn);
         Assert.Null(notice.ClosedAt);
     }
 
@@ -84,7 +85,7 @@ public class TerminationNoticeTests
 
         Assert.Equal(TerminationStatus.Received, notice.Status);
         Assert.Equal(Day("2025-03-04"), notice.ReceivedOn);
-        Assert.Equal(Day("2025-06-03"), notice.EffectiveOn);
+        Assert.Equal(Day("2025-06-04"), notice.EffectiveOn);
     }
 
     [Theory]

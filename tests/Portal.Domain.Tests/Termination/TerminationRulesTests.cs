@@ -72,16 +72,92 @@ public class TerminationRulesTests
         Assert.Equal(late, assessment.Late);
     }
 
+    /// <summary>Acme: effective 1 August 2025, 12 + 12 months, 2 months' notice: the first extension ends 31 July 2027, deadline 31 May 2027.</summary>
+    private static readonly SubscriptionTerm Acme = new(Day("2025-08-01"), 12, 12, 2);
+
+    private static TerminationNotice Filed(TerminationKind kind, string filedOn, SubscriptionTerm term)
+    {
+        var notice = Notice(kind, TerminationStatus.Filed, filed: filedOn,
+            effective: TerminationRules.EffectiveOn(kind, term, Day(filedOn)).ToString("yyyy-MM-dd"));
+        return notice;
+    }
+
+    [Fact]
+    public void Acme_non_renewal_filed_31_May_2027_and_received_31_May_2027_is_on_time_last_day_31_July_2027()
+    {
+        var effect = TerminationRules.OnReceipt(Filed(TerminationKind.NonRenewal, "2027-05-31", Acme), Acme, Day("2027-05-31"));
+
+        Assert.Equal(Day("2027-07-31"), effect.EffectiveOn);
+        Assert.Equal(Day("2027-07-31"), effect.EstimatedOn);
+        Assert.False(effect.ChangedFromEstimate);
+    }
+
+    [Fact]
+    public void Acme_non_renewal_filed_31_May_2027_but_received_3_June_2027_is_late_last_day_31_July_2028()
+    {
+        var notice = Filed(TerminationKind.NonRenewal, "2027-05-31", Acme);
+
+        var effect = TerminationRules.OnReceipt(notice, Acme, Day("2027-06-03"));
+
+        Assert.Equal(Day("2028-07-31"), effect.EffectiveOn);
+        Assert.Equal(Day("2027-07-31"), effect.EstimatedOn); // what the Client was shown on filing
+        Assert.True(effect.ChangedFromEstimate);
+        Assert.True(effect.ChangedFromPrevious);
+        Assert.Equal(Day("2028-07-31"), TerminationRules.EffectiveOn(TerminationKind.NonRenewal, Acme, Day("2027-05-31"), Day("2027-06-03")));
+    }
+
+    [Fact]
+    public void Acme_before_filing_on_31_May_2027_the_letter_must_arrive_by_31_May_2027_or_the_contract_runs_to_31_July_2028()
+    {
+        var assessment = TerminationRules.Assess(TerminationKind.NonRenewal, Facts("2027-05-31", Acme));
+
+        Assert.False(assessment.Late);
+        Assert.Equal(Day("2027-07-31"), assessment.EffectiveOn);
+        Assert.Equal(new ArrivalDeadline(Day("2027-05-31"), Day("2027-07-31"), Day("2028-07-31")), assessment.Arrival);
+    }
+
+    [Fact]
+    public void Acme_filed_1_June_2027_already_late_must_arrive_by_31_May_2028_to_end_on_31_July_2028()
+    {
+        var assessment = TerminationRules.Assess(TerminationKind.NonRenewal, Facts("2027-06-01", Acme));
+
+        Assert.True(assessment.Late);
+        Assert.Equal(Day("2028-07-31"), assessment.EffectiveOn);
+        Assert.Equal(new ArrivalDeadline(Day("2028-05-31"), Day("2028-07-31"), Day("2029-07-31")), assessment.Arrival);
+    }
+
+    [Fact]
+    public void A_breach_notice_received_two_days_after_filing_moves_its_last_day_by_two_days_and_says_so()
+    {
+        var notice = Filed(TerminationKind.MaterialBreach, "2027-03-10", Acme);
+
+        var effect = TerminationRules.OnReceipt(notice, Acme, Day("2027-03-12"));
+
+        Assert.Equal((Day("2027-06-12"), Day("2027-06-10")), (effect.EffectiveOn, effect.EstimatedOn));
+        Assert.True(effect.ChangedFromEstimate);
+    }
+
+    [Fact]
+    public void An_amendment_termination_runs_from_the_date_of_the_Clients_notice_whatever_the_receipt()
+    {
+        var notice = Filed(TerminationKind.Amendment, "2027-03-10", Acme);
+
+        var effect = TerminationRules.OnReceipt(notice, Acme, Day("2027-03-14"));
+
+        Assert.Equal(Day("2027-06-10"), effect.EffectiveOn);
+        Assert.False(effect.ChangedFromEstimate);
+    }
+
     // ---- Breach notices (SEO §14.1, §14.2): three months after receipt ----
 
     [Theory]
-    [InlineData("2025-03-10", null, "2025-06-09")]         // not received yet: estimated from the filing day
-    [InlineData("2025-03-10", "2025-03-12", "2025-06-11")] // received two days later
+    [InlineData("2025-03-10", null, "2025-06-10")]         // not received yet: estimated from the filing day
+    [InlineData("2025-03-10", "2025-03-12", "2025-06-12")] // received two days later
     [InlineData("2025-01-31", null, "2025-04-30")]         // 31 April does not exist: service ends 30 April
     [InlineData("2025-08-31", "2025-08-31", "2025-11-30")]
     [InlineData("2025-11-30", "2025-11-30", "2026-02-28")] // 30 February does not exist: the last day is 28 February
     [InlineData("2027-11-30", "2027-11-30", "2028-02-29")] // leap year
-    [InlineData("2025-12-31", "2026-01-02", "2026-04-01")] // received in the next year
+    [InlineData("2025-12-31", "2026-01-02", "2026-04-02")] // received in the next year
     public void Material_breach_takes_effect_three_months_after_receipt(string filed, string? received, string lastDay)
     {
         var effective = TerminationRules.EffectiveOn(TerminationKind.MaterialBreach, FromNewYear2025, Day(filed),
@@ -96,16 +172,47 @@ public class TerminationRulesTests
         var assessment = TerminationRules.Assess(TerminationKind.MaterialBreach, Facts("2025-05-20"));
 
         Assert.True(assessment.Allowed);
-        Assert.Equal(Day("2025-08-19"), assessment.EffectiveOn);
+        Assert.Equal(Day("2025-08-20"), assessment.EffectiveOn);
         Assert.Equal("SEO §14.1", assessment.Clause);
+        Assert.Null(assessment.Arrival);
     }
 
     [Fact]
-    public void A_30_day_cure_period_contract_uses_its_own_months_setting()
+    public void A_contract_with_a_one_month_cure_period_uses_its_own_setting()
     {
-        var oneMonth = new TerminationPolicy(BreachNoticeMonths: 1);
+        var oneMonth = new TerminationPolicy { BreachNotice = Duration.Months(1) };
 
-        Assert.Equal(Day("2025-04-09"), TerminationRules.EffectiveOn(TerminationKind.MaterialBreach, FromNewYear2025, Day("2025-03-10"), policy: oneMonth));
+        Assert.Equal(Day("2025-04-10"), TerminationRules.EffectiveOn(TerminationKind.MaterialBreach, FromNewYear2025, Day("2025-03-10"), policy: oneMonth));
+    }
+
+    [Fact]
+    public void Durations_in_days_IAM_30_days_after_a_breach_notice_of_10_March_service_ends_9_April()
+    {
+        // IAM §10.2: thirty days; 11 March is the first day counted (C. civ. art. 641), 9 April the thirtieth.
+        Assert.Equal(Day("2025-04-09"),
+            TerminationRules.EffectiveOn(TerminationKind.MaterialBreach, FromNewYear2025, Day("2025-03-10"), policy: TerminationPolicy.Iam));
+        Assert.Equal(Duration.Months(3), TerminationPolicy.Default.BreachNotice);
+    }
+
+    [Fact]
+    public void Open_point_breach_notice_received_15_January_last_day_of_service_is_15_April()
+    {
+        // C. civ. art. 641/642: 15 January does not count; three months "de date à date" expire at midnight on 15 April.
+        Assert.Equal(Day("2026-04-15"),
+            TerminationRules.EffectiveOn(TerminationKind.MaterialBreach, FromNewYear2025, Day("2026-01-12"), Day("2026-01-15")));
+        Assert.Equal(Day("2026-04-15"),
+            TerminationRules.EffectiveOn(TerminationKind.AvailabilityBreach, FromNewYear2025, Day("2026-01-12"), Day("2026-01-15")));
+    }
+
+    [Fact]
+    public void Open_point_period_ending_28_February_with_2_months_notice_has_its_deadline_on_31_December()
+    {
+        var fromMarch = new SubscriptionTerm(Day("2025-03-01"), 12, 12, 2);
+
+        Assert.Equal(Day("2026-02-28"), fromMarch.Period(0).End);
+        Assert.Equal(Day("2025-12-31"), fromMarch.Period(0).NoticeDeadline);
+        Assert.Equal(Day("2026-02-28"), TerminationRules.EffectiveOn(TerminationKind.NonRenewal, fromMarch, Day("2025-12-20"), Day("2025-12-31")));
+        Assert.Equal(Day("2027-02-28"), TerminationRules.EffectiveOn(TerminationKind.NonRenewal, fromMarch, Day("2025-12-20"), Day("2026-01-01")));
     }
 
     // ---- Availability breach (SEO §14.2) ----
@@ -121,7 +228,7 @@ public class TerminationRulesTests
         var assessment = TerminationRules.Assess(TerminationKind.AvailabilityBreach, Facts("2025-05-10", sla: sla));
 
         Assert.True(assessment.Allowed);
-        Assert.Equal(Day("2025-08-09"), assessment.EffectiveOn);
+        Assert.Equal(Day("2025-08-10"), assessment.EffectiveOn);
         Assert.Equal(["2025-02-01", "2025-03-01", "2025-04-01"],
             TerminationRules.AvailabilityBreach(sla)!.Select(m => m.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
     }
@@ -152,8 +259,8 @@ public class TerminationRulesTests
     };
 
     [Theory]
-    [InlineData("2025-03-10", true, "2025-06-09")]  // the day it was notified
-    [InlineData("2025-04-10", true, "2025-07-09")]  // a month later, the last day of the window
+    [InlineData("2025-03-10", true, "2025-06-10")]  // the day it was notified
+    [InlineData("2025-04-10", true, "2025-07-10")]  // a month later, the last day of the window
     [InlineData("2025-04-11", false, null)]         // window closed
     [InlineData("2025-03-09", false, null)]         // not yet published
     public void Amendment_termination_is_open_one_month_from_notice_and_takes_effect_three_months_after_the_Clients_notice(

@@ -1,4 +1,5 @@
 using Portal.Domain.Terms;
+using Portal.Domain.Termination;
 
 namespace Portal.Domain.Tests.Terms;
 
@@ -140,9 +141,9 @@ public class ClientAcceptanceTests
         var dates = versions.Select(VersionDates.Of).ToList();
         var ids = accepted.Select(v => v.Id).ToList();
 
-        Assert.True(ClientAcceptance.MustAccept(standings) == ClientAcceptance.MustAccept(dates, ids, now), situation);
+        Assert.True(ClientAcceptance.MustAccept(standings) == ClientAcceptance.MustAccept(dates, ids, [], now), situation);
         Assert.Equal(standings.Where(s => s.Kind == StandingKind.InNoticeMonth).Select(s => s.Version.Id),
-            ClientAcceptance.InNoticeMonth(dates, ids, now).Select(v => v.Id));
+            ClientAcceptance.InNoticeMonth(dates, ids, [], now).Select(v => v.Id));
     }
 
     [Fact]
@@ -150,11 +151,11 @@ public class ClientAcceptanceTests
     {
         var dates = new[] { VersionDates.Of(Terms2025), VersionDates.Of(Terms2026) };
 
-        Assert.False(ClientAcceptance.MustAccept(dates, [Terms2025.Id], At(2026, 11, 13)));
-        Assert.Equal([Terms2026.Id], ClientAcceptance.InNoticeMonth(dates, [Terms2025.Id], At(2026, 11, 13)).Select(v => v.Id));
-        Assert.True(ClientAcceptance.MustAccept(dates, [Terms2025.Id], At(2026, 12, 4)));
-        Assert.Empty(ClientAcceptance.InNoticeMonth(dates, [Terms2025.Id], At(2026, 12, 4)));
-        Assert.False(ClientAcceptance.MustAccept(dates, [Terms2025.Id, Terms2026.Id], At(2026, 12, 4)));
+        Assert.False(ClientAcceptance.MustAccept(dates, [Terms2025.Id], [], At(2026, 11, 13)));
+        Assert.Equal([Terms2026.Id], ClientAcceptance.InNoticeMonth(dates, [Terms2025.Id], [], At(2026, 11, 13)).Select(v => v.Id));
+        Assert.True(ClientAcceptance.MustAccept(dates, [Terms2025.Id], [], At(2026, 12, 4)));
+        Assert.Empty(ClientAcceptance.InNoticeMonth(dates, [Terms2025.Id], [], At(2026, 12, 4)));
+        Assert.False(ClientAcceptance.MustAccept(dates, [Terms2025.Id, Terms2026.Id], [], At(2026, 12, 4)));
     }
 
     [Theory]
@@ -190,5 +191,101 @@ public class ClientAcceptanceTests
         var typoFix = Version(DocumentType.GeneralTermsAndConditions, "2025_09a", At(2026, 2, 1), At(2026, 2, 1), editorial: true);
 
         Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, typoFix], [Accepted(Terms2025, At(2025, 9, 2))], [], At(2027, 1, 1)));
+    }
+
+    // ---- SEO §20.1, §14.3: an amendment the Client terminated over is never forced on it ----
+
+    // Statuses change only through the notice's guarded transitions.
+    private static TerminationNotice AmendmentTermination(DocumentVersion cited, TerminationStatus status)
+    {
+        var notice = new TerminationNotice
+        {
+            Kind = TerminationKind.Amendment, CitedDocumentVersionId = cited.Id, FiledByUserId = "admin",
+            FiledAt = At(2026, 11, 10), EffectiveOn = new DateOnly(2027, 2, 10),
+        };
+        var day = new DateOnly(2026, 11, 12);
+        var refusal = status switch
+        {
+            TerminationStatus.Received => notice.MarkReceived(day, day, new Portal.Domain.Subscription.SubscriptionTerm(new DateOnly(2025, 8, 1), 12, 12, 2)),
+            TerminationStatus.Withdrawn => notice.Withdraw(day, At(2026, 11, 12)),
+            _ => null,
+        };
+        Assert.Null(refusal);
+        Assert.Equal(status, notice.Status);
+        return notice;
+    }
+
+    [Fact]
+    public void A_Client_that_terminated_citing_v2_is_not_required_to_accept_v2_and_keeps_access_on_v1_until_the_end()
+    {
+        var terminatedOver = TerminationRules.VersionsTerminatedOver([AmendmentTermination(Terms2026, TerminationStatus.Received)]);
+
+        var standings = ClientAcceptance.For([Terms2025, Terms2026], [Accepted(Terms2025, At(2025, 9, 2))], At(2026, 12, 4), terminatedOver);
+
+        var standing = Assert.Single(standings);
+        Assert.Equal((Terms2025, StandingKind.Accepted, Terms2026), (standing.Version, standing.Kind, standing.TerminatedOver));
+        Assert.False(ClientAcceptance.MustAccept(standings)); // the gate stays open: pages, invoices and the data export
+    }
+
+    [Fact]
+    public void From_dates_alone_the_gate_stays_open_and_the_banner_silent_for_the_version_terminated_over()
+    {
+        var dates = new[] { VersionDates.Of(Terms2025), VersionDates.Of(Terms2026) };
+
+        Assert.Empty(ClientAcceptance.InNoticeMonth(dates, [Terms2025.Id], [Terms2026.Id], At(2026, 11, 13)));
+        Assert.False(ClientAcceptance.MustAccept(dates, [Terms2025.Id], [Terms2026.Id], At(2026, 12, 4)));
+        Assert.True(ClientAcceptance.MustAccept(dates, [Terms2025.Id], [], At(2026, 12, 4)));
+    }
+
+    [Fact]
+    public void A_Client_that_terminated_citing_v2_is_not_deemed_to_accept_v2()
+    {
+        var terminatedOver = TerminationRules.VersionsTerminatedOver([AmendmentTermination(Terms2026, TerminationStatus.Filed)]);
+
+        Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, Terms2026], [Accepted(Terms2025, At(2025, 9, 2))], terminatedOver, At(2027, 1, 1)));
+    }
+
+    [Fact]
+    public void Terminated_over_during_the_notice_month_v2_is_no_longer_announced_as_taking_effect_for_that_Client()
+    {
+        var standings = ClientAcceptance.For([Terms2025, Terms2026], [Accepted(Terms2025, At(2025, 9, 2))], At(2026, 11, 13), [Terms2026.Id]);
+
+        var standing = Assert.Single(standings);
+        Assert.Equal((Terms2025, StandingKind.Accepted, Terms2026), (standing.Version, standing.Kind, standing.TerminatedOver));
+    }
+
+    [Fact]
+    public void A_later_version_that_carries_v2_forward_is_not_demanded_either_while_the_notice_counts()
+    {
+        var terms2027 = Version(DocumentType.GeneralTermsAndConditions, "2027_01", At(2027, 1, 5), At(2027, 1, 5));
+        var records = new[] { Accepted(Terms2025, At(2025, 9, 2)) };
+
+        var standings = ClientAcceptance.For([Terms2025, Terms2026, terms2027], records, At(2027, 1, 10), [Terms2026.Id]);
+
+        Assert.Equal(Terms2025, Assert.Single(standings).Version);
+        Assert.False(ClientAcceptance.MustAccept(standings));
+        Assert.Empty(ClientAcceptance.DeemedAcceptanceDue([Terms2025, Terms2026, terms2027], records, [Terms2026.Id], At(2027, 2, 1)));
+    }
+
+    [Fact]
+    public void Once_the_amendment_termination_is_withdrawn_v2_is_required_or_deemed_again()
+    {
+        var terminatedOver = TerminationRules.VersionsTerminatedOver([AmendmentTermination(Terms2026, TerminationStatus.Withdrawn)]);
+        var records = new[] { Accepted(Terms2025, At(2025, 9, 2)) };
+
+        Assert.Empty(terminatedOver);
+        Assert.True(ClientAcceptance.MustAccept(ClientAcceptance.For([Terms2025, Terms2026], records, At(2026, 12, 4), terminatedOver)));
+        Assert.Equal([Terms2026], ClientAcceptance.DeemedAcceptanceDue([Terms2025, Terms2026], records, terminatedOver, At(2026, 12, 4)));
+    }
+
+    [Fact]
+    public void A_Client_that_accepts_v2_anyway_is_bound_by_it_as_usual()
+    {
+        var records = new[] { Accepted(Terms2025, At(2025, 9, 2)), Accepted(Terms2026, At(2026, 12, 5)) };
+
+        var standing = Assert.Single(ClientAcceptance.For([Terms2025, Terms2026], records, At(2026, 12, 6), [Terms2026.Id]));
+
+        Assert.Equal((Terms2026, StandingKind.Accepted), (standing.Version, standing.Kind));
+        Assert.Null(standing.TerminatedOver);
     }
 }

@@ -4,7 +4,7 @@ using Portal.Web.Data;
 
 namespace Portal.Integration.Tests.Data;
 
-/// <summary>Acceptance records and audit entries are evidence: nothing updates or deletes them.</summary>
+/// <summary>Acceptance records, audit entries and late-charges settlements: nothing updates or deletes them.</summary>
 [Collection(nameof(PortalCollection))]
 public sealed class AppendOnlyTests(PortalFactory portal)
 {
@@ -41,6 +41,34 @@ public sealed class AppendOnlyTests(PortalFactory portal)
         var refused = await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(sql));
         Assert.Contains("append-only", refused.Message);
         Assert.NotEqual(0, await db.AcceptanceRecords.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_late_charges_settlement_is_never_changed_by_PortalDb_nor_by_raw_SQL()
+    {
+        await using (var db = portal.OpenAs(Actor.System))
+        {
+            var invoice = await db.Invoices.Where(i => !db.LateChargesSettlements.Any(x => x.InvoiceId == i.Id)).OrderBy(i => i.Sequence).FirstAsync();
+            db.LateChargesSettlements.Add(new Portal.Domain.Billing.LateChargesSettlement
+            {
+                ClientId = invoice.ClientId, InvoiceId = invoice.Id, Outcome = Portal.Domain.Billing.LateChargesOutcome.Waived,
+                Interest = 1.97m, Indemnity = 40m, Reason = "Goodwill after the bank's error.", DecidedByUserId = "owner",
+                DecidedAt = DateTimeOffset.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+        await using (var db = portal.OpenAs(Actor.System))
+        {
+            var settlement = await db.LateChargesSettlements.FirstAsync();
+            settlement.Reason = "Changed afterwards";
+            Assert.Contains("append-only", (await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync())).Message);
+        }
+        await using (var db = portal.OpenAs(Actor.System))
+        {
+            foreach (var sql in new[] { "UPDATE \"LateChargesSettlements\" SET \"Reason\" = 'x'", "DELETE FROM \"LateChargesSettlements\"" })
+                Assert.Contains("append-only", (await Assert.ThrowsAnyAsync<DbException>(() => db.Database.ExecuteSqlRawAsync(sql))).Message);
+            Assert.NotEqual(0, await db.LateChargesSettlements.CountAsync());
+        }
     }
 
     [PostgresOnlyFact("SQLite has no TRUNCATE; PostgreSQL's skips row triggers, so a statement trigger refuses it")]

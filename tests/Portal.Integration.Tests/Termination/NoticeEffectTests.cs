@@ -9,8 +9,8 @@ namespace Portal.Integration.Tests.Termination;
 public sealed class NoticeEffectTests
 {
     private static readonly DateTimeOffset Seeded = new(2027, 2, 15, 8, 0, 0, TimeSpan.Zero);
-    private static readonly DateOnly LastDay = new(2027, 5, 14);
-    private static readonly DateTimeOffset EndOfLastDay = new(2027, 5, 15, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly LastDay = new(2027, 5, 15);
+    private static readonly DateTimeOffset EndOfLastDay = new(2027, 5, 16, 0, 0, 0, TimeSpan.Zero);
 
     private static async Task<TerminationNotice> NoticeAsync(ClockedPortalFactory portal, string clientNumber, TerminationKind kind)
     {
@@ -23,7 +23,7 @@ public sealed class NoticeEffectTests
             ClientId = clientId, Kind = kind, FiledAt = Seeded, FiledByUserId = "demo",
             EffectiveOn = TerminationRules.EffectiveOn(kind, term, seededDay), BreachDescription = "Backups not restored within the agreed time.",
         };
-        // The registered letter arrives the day it is filed: three months later, 14 May is the last day of service.
+        // The registered letter arrives the day it is filed: three months later (C. civ. 641/642), 15 May is the last day of service.
         Assert.Null(notice.MarkReceived(seededDay, seededDay, term));
         Assert.Equal(LastDay, notice.EffectiveOn);
         db.TerminationNotices.Add(notice);

@@ -1,3 +1,4 @@
+using Portal.Domain.Subscription;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Clients;
 using Portal.Domain.Termination;
@@ -12,7 +13,7 @@ namespace Portal.Integration.Tests.Termination;
 [Collection(nameof(PortalCollection))]
 public sealed class NoticePdfTests(PortalFactory portal)
 {
-    private static readonly TerminationPolicy SixMonths = new(BreachNoticeMonths: 6, AmendmentNoticeMonths: 5);
+    private static readonly TerminationPolicy SixMonths = new() { BreachNotice = Duration.Months(6), AmendmentNotice = Duration.Months(5) };
 
     [Theory]
     [InlineData("en", TerminationKind.MaterialBreach, "termination takes effect 6 months after this notice is received")]

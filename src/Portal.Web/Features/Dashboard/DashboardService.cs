@@ -31,6 +31,7 @@ public sealed class DashboardService(PersonDatabase data, TimeProvider clock)
             .Where(i => i.Kind == InvoiceKind.Invoice).ToListAsync();
         var versions = await db.DocumentVersions.AsNoTracking().ToListAsync();
         var records = await db.AcceptanceRecords.AsNoTracking().ToListAsync();
+        var terminatedOver = await db.TerminationNotices.VersionsTerminatedOverAsync();
 
         var now = clock.GetUtcNow();
         var open = invoices.Where(i => i.AmountOutstanding > 0).ToList();
@@ -41,7 +42,7 @@ public sealed class DashboardService(PersonDatabase data, TimeProvider clock)
             open.Sum(i => i.AmountOutstanding), overdue.Count, overdue.Sum(i => i.AmountOutstanding),
             open.Where(i => i.StatusOn(Today) != InvoiceStatus.Overdue).OrderBy(i => i.DueOn).FirstOrDefault() is { } next
                 ? new InvoiceDue(next.Number, next.DueOn, next.AmountOutstanding) : null,
-            ClientAcceptance.For(versions, records, now).Where(s => s.Kind != StandingKind.InNoticeMonth).ToList());
+            ClientAcceptance.For(versions, records, now, terminatedOver).Where(s => s.Kind != StandingKind.InNoticeMonth).ToList());
     }
 
     /// <summary>

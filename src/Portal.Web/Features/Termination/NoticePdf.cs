@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using Portal.Domain.Clients;
+using Portal.Domain.Subscription;
 using Portal.Domain.Termination;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Pdf;
@@ -56,13 +57,16 @@ public static class NoticePdf
     {
         TerminationKind.NonRenewal => T["{0} gives notice that it will not renew the contract: it ends at the end of the service period, on {1}.",
             client.LegalName, Culture.Date(n.EffectiveOn)],
-        TerminationKind.MaterialBreach => T["{0} terminates the contract for the material breach described below. Unless the breach is remedied first, termination takes effect {2} months after this notice is received; last day of service: {1}.",
-            client.LegalName, Culture.Date(n.EffectiveOn), policy.BreachNoticeMonths],
-        TerminationKind.AvailabilityBreach => T["{0} terminates the contract because the service missed its availability rate for the consecutive months listed below. Unless the breach is remedied first, termination takes effect {2} months after this notice is received; last day of service: {1}.",
-            client.LegalName, Culture.Date(n.EffectiveOn), policy.BreachNoticeMonths],
-        _ => T["{0} terminates the contract because of the amendment {1}, which materially reduces availability, backups or support. Termination takes effect {3} months after this notice; last day of service: {2}. No fees are owed for the remainder of the term.",
-            client.LegalName, citedLabel ?? "", Culture.Date(n.EffectiveOn), policy.AmendmentNoticeMonths],
+        TerminationKind.MaterialBreach => T["{0} terminates the contract for the material breach described below. Unless the breach is remedied first, termination takes effect {2} after this notice is received; last day of service: {1}.",
+            client.LegalName, Culture.Date(n.EffectiveOn), Span(policy.BreachNotice, T)],
+        TerminationKind.AvailabilityBreach => T["{0} terminates the contract because the service missed its availability rate for the consecutive months listed below. Unless the breach is remedied first, termination takes effect {2} after this notice is received; last day of service: {1}.",
+            client.LegalName, Culture.Date(n.EffectiveOn), Span(policy.BreachNotice, T)],
+        _ => T["{0} terminates the contract because of the amendment {1}, which materially reduces availability, backups or support. Termination takes effect {3} after this notice; last day of service: {2}. No fees are owed for the remainder of the term.",
+            client.LegalName, citedLabel ?? "", Culture.Date(n.EffectiveOn), Span(policy.AmendmentNotice, T)],
     };
+
+    private static string Span(Duration limit, IStringLocalizer T) =>
+        limit.Unit == DurationUnit.Days ? T["{0} days", limit.Count] : T["{0} months", limit.Count];
 
     private static string Percent(decimal value) => value.ToString("0.###", CultureInfo.CurrentCulture) + " %";
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Staff;
 using Portal.Domain.Terms;
-using Portal.Domain.Termination;
 using Portal.Web.Data;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Jobs;
@@ -49,11 +48,7 @@ public sealed class DeemedAcceptanceJob(
     {
         await using var db = await factory.OpenAsSystemAsync(Clock);
         var records = await db.AcceptanceRecords.AsNoTracking().Where(r => r.ClientId == clientId).ToListAsync(ct);
-        var cited = await db.TerminationNotices
-            .Where(n => n.ClientId == clientId && n.Kind == TerminationKind.Amendment
-                        && n.Status != TerminationStatus.Withdrawn && n.CitedDocumentVersionId != null)
-            .Select(n => n.CitedDocumentVersionId!.Value)
-            .ToListAsync(ct);
+        var cited = await db.TerminationNotices.Where(n => n.ClientId == clientId).VersionsTerminatedOverAsync(ct);
 
         var written = 0;
         foreach (var version in ClientAcceptance.DeemedAcceptanceDue(versions, records, cited, Clock.GetUtcNow()).OrderBy(v => v.EffectiveAt))

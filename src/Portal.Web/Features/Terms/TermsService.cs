@@ -23,7 +23,9 @@ public sealed class TermsService(PersonDatabase data, TimeProvider clock, Connec
         await using var db = await data.OpenAsync();
         var versions = await db.DocumentVersions.AsNoTracking().ToListAsync();
         var records = await db.AcceptanceRecords.AsNoTracking().OrderByDescending(r => r.Id).ToListAsync();
-        return new TermsOverview(ClientAcceptance.For(versions, records, clock.GetUtcNow()), records);
+        // SEO §14.3: an amendment the Client terminated over is shown as such, never as required.
+        var terminatedOver = await db.TerminationNotices.VersionsTerminatedOverAsync();
+        return new TermsOverview(ClientAcceptance.For(versions, records, clock.GetUtcNow(), terminatedOver), records);
     }
 
     /// <summary>

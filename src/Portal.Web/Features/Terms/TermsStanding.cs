@@ -7,11 +7,12 @@ namespace Portal.Web.Features.Terms;
 
 /// <summary>
 /// Where the signed-in person's Client stands with the contract documents, read on every request and every navigation:
-/// the versions' dates and flags and the Client's acceptances of them, never a document's text (two queries).
+/// the versions' dates and flags, the Client's acceptances of them and the versions it terminated over, never a document's
+/// text (two light queries, a third when the gate would close).
 /// </summary>
 public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
 {
-    /// <summary>The gate's question (<see cref="ClientAcceptance.MustAccept(IEnumerable{VersionDates}, IEnumerable{Guid}, DateTimeOffset)"/>).</summary>
+    /// <summary>The gate's question (<see cref="ClientAcceptance.MustAccept(IEnumerable{VersionDates}, IEnumerable{Guid}, IEnumerable{Guid}, DateTimeOffset)"/>).</summary>
     public async Task<bool> MustAcceptAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -19,7 +20,10 @@ public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
         var versions = await db.DocumentVersions.AsNoTracking().Where(v => v.PublishedAt <= now)
             .Select(v => new VersionDates(v.Id, v.Type, v.PublishedAt, v.EffectiveAt, v.IsEditorial))
             .ToListAsync(ct);
-        return ClientAcceptance.MustAccept(versions, await AcceptedAsync(db, versions.Select(v => v.Id).ToList(), ct), now);
+        var accepted = await AcceptedAsync(db, versions.Select(v => v.Id).ToList(), ct);
+        // The versions terminated over only ever open the gate: read them only when it would otherwise close.
+        return ClientAcceptance.MustAccept(versions, accepted, [], now)
+               && ClientAcceptance.MustAccept(versions, accepted, await db.TerminationNotices.VersionsTerminatedOverAsync(ct), now);
     }
 
     /// <summary>The amendments in their notice month the Client has not accepted early, for the banner every Client person sees.</summary>
@@ -33,7 +37,7 @@ public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
             .ToListAsync(ct);
         var labels = versions.ToDictionary(v => v.Dates.Id, v => v.Label);
         var dates = versions.Select(v => v.Dates).ToList();
-        return ClientAcceptance.InNoticeMonth(dates, await AcceptedAsync(db, labels.Keys.ToList(), ct), now)
+        return ClientAcceptance.InNoticeMonth(dates, await AcceptedAsync(db, labels.Keys.ToList(), ct), await db.TerminationNotices.VersionsTerminatedOverAsync(ct), now)
             .Select(v => new AmendmentInNotice(v.Type, labels[v.Id], v.EffectiveAt)).ToList();
     }
 
@@ -41,6 +45,7 @@ public sealed class TermsStanding(PersonDatabase data, TimeProvider clock)
     private static async Task<List<Guid>> AcceptedAsync(Data.PortalDb db, List<Guid> versionIds, CancellationToken ct) =>
         await db.AcceptanceRecords.AsNoTracking().Where(r => versionIds.Contains(r.DocumentVersionId))
             .Select(r => r.DocumentVersionId).Distinct().ToListAsync(ct);
+
 }
 
 /// <param name="TakesEffectAt">The end of its notice month (SEO §20.1).</param>

@@ -208,6 +208,10 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BuyerSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)");
+
                     b.Property<string>("BuyerVatNumber")
                         .HasColumnType("text");
 
@@ -234,6 +238,9 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("OperationNature")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("OrderFormId")
                         .HasColumnType("uuid");
 
@@ -251,6 +258,9 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("VatTreatment")
                         .HasColumnType("integer");
@@ -287,13 +297,17 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal?>("InvoicedAmountExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
                     b.Property<decimal>("UnitPriceExclVat")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<decimal>("VatRate")
                         .HasPrecision(5, 4)
@@ -304,6 +318,59 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("InvoiceLines");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.LateChargesSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ChargesInvoiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<decimal>("Indemnity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("Interest")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("RejectionFees")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargesInvoiceId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique();
+
+                    b.ToTable("LateChargesSettlements");
                 });
 
             modelBuilder.Entity("Portal.Domain.Billing.Payment", b =>
@@ -615,9 +682,16 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("BillingFrequency")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("DescriptionFr")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -684,6 +758,9 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("VatNumber")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -1561,6 +1638,25 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                 {
                     b.HasOne("Portal.Domain.Billing.Invoice", null)
                         .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.LateChargesSettlement", b =>
+                {
+                    b.HasOne("Portal.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("ChargesInvoiceId");
+
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Billing.Invoice", null)
+                        .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

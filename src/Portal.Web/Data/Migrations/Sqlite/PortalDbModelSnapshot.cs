@@ -197,6 +197,10 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BuyerSiren")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BuyerVatNumber")
                         .HasColumnType("TEXT");
 
@@ -223,6 +227,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OperationNature")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OrderFormId")
                         .HasColumnType("TEXT");
 
@@ -239,6 +246,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("VatOnDebits")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("VatTreatment")
@@ -274,12 +284,16 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("InvoicedAmountExclVat")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("UnitPriceExclVat")
-                        .HasPrecision(18, 2)
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("VatRate")
@@ -291,6 +305,59 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.HasIndex("InvoiceId");
 
                     b.ToTable("InvoiceLines");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.LateChargesSettlement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChargesInvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Indemnity")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Interest")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RejectionFees")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChargesInvoiceId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique();
+
+                    b.ToTable("LateChargesSettlements");
                 });
 
             modelBuilder.Entity("Portal.Domain.Billing.Payment", b =>
@@ -594,8 +661,15 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("BillingFrequency")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionFr")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -661,6 +735,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatNumber")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1530,6 +1607,25 @@ namespace Portal.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("Portal.Domain.Billing.Invoice", null)
                         .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Domain.Billing.LateChargesSettlement", b =>
+                {
+                    b.HasOne("Portal.Domain.Billing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("ChargesInvoiceId");
+
+                    b.HasOne("Portal.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Domain.Billing.Invoice", null)
+                        .WithMany()
                         .HasForeignKey("InvoiceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
