@@ -35,7 +35,11 @@ public static class CreditNote
             if (quantity > left[Same(line)])
                 return CreditNoteDraft.Refused($"Line {index + 1} ({line.Description}): {Show(left[Same(line)])} left to credit, not {Show(quantity)}.");
             left[Same(line)] -= quantity;
-            lines.Add(new InvoiceLine { Description = line.Description, Quantity = quantity, UnitPriceExclVat = line.UnitPriceExclVat, VatRate = line.VatRate });
+            lines.Add(new InvoiceLine
+            {
+                Description = line.Description, Quantity = quantity, UnitPriceExclVat = line.UnitPriceExclVat, VatRate = line.VatRate,
+                PeriodStart = line.PeriodStart, PeriodEnd = line.PeriodEnd,
+            });
         }
 
         var creditNote = new Invoice
@@ -45,6 +49,8 @@ public static class CreditNote
             // The buyer is the one invoiced: its details are copied from the invoice, not from today's Client record.
             Culture = invoice.Culture, BuyerLegalName = invoice.BuyerLegalName, BuyerAddress = invoice.BuyerAddress,
             BuyerVatNumber = invoice.BuyerVatNumber, PurchaseOrderReference = invoice.PurchaseOrderReference,
+            BuyerStreet = invoice.BuyerStreet, BuyerStreet2 = invoice.BuyerStreet2, BuyerPostalCode = invoice.BuyerPostalCode,
+            BuyerCity = invoice.BuyerCity, BuyerCountry = invoice.BuyerCountry, BuyerRegistrationNumber = invoice.BuyerRegistrationNumber,
             VatTreatment = invoice.VatTreatment, Lines = lines,
         };
         // Never more than was invoiced in all, whatever earlier credit notes held (excl. VAT: VAT rounds per document).

@@ -17,7 +17,11 @@ public static class InvoiceIssue
     {
         var vat = VatRule.For(buyer.Country, buyer.VatNumber, frenchVatRate);
         var lines = due.Lines
-            .Select(l => new InvoiceLine { Description = l.Description, Quantity = l.Quantity, UnitPriceExclVat = l.UnitPriceExclVat, VatRate = vat.Rate })
+            .Select(l => new InvoiceLine
+            {
+                Description = l.Description, Quantity = l.Quantity, UnitPriceExclVat = l.UnitPriceExclVat, VatRate = vat.Rate,
+                PeriodStart = l.PeriodStart, PeriodEnd = l.PeriodEnd,
+            })
             .Concat(charges.Select(c => new InvoiceLine { Description = c.Description, Quantity = c.Quantity, UnitPriceExclVat = c.UnitPriceExclVat, VatRate = vat.Rate }))
             .ToList();
         if (lines.Count == 0) throw new ArgumentException("An invoice needs at least one line.", nameof(due));
@@ -32,6 +36,8 @@ public static class InvoiceIssue
             PeriodStart = due.PeriodStart, PeriodEnd = due.PeriodEnd,
             Culture = buyer.Culture, BuyerLegalName = buyer.LegalName, BuyerAddress = Address(buyer.Address),
             BuyerVatNumber = buyer.VatNumber, PurchaseOrderReference = form.PurchaseOrderReference,
+            BuyerStreet = buyer.Address.Line1, BuyerStreet2 = buyer.Address.Line2, BuyerPostalCode = buyer.Address.PostalCode,
+            BuyerCity = buyer.Address.City, BuyerCountry = buyer.Address.Country, BuyerRegistrationNumber = buyer.RegistrationNumber,
             VatTreatment = vat.Treatment, Lines = lines,
         };
     }
@@ -48,6 +54,7 @@ public static class InvoiceIssue
         var lines = remaining.SelectMany(i => i.Lines.Select(l => l with
         {
             Description = $"{l.Description} ({Iso(i.PeriodStart)} – {Iso(i.PeriodEnd)})",
+            PeriodStart = l.PeriodStart ?? i.PeriodStart, PeriodEnd = l.PeriodEnd ?? i.PeriodEnd,
         })).ToList();
         var start = remaining.Min(i => i.PeriodStart);
         return new ScheduledInvoice(key, start, start, remaining.Max(i => i.PeriodEnd), start, lines);

@@ -25,7 +25,9 @@ public sealed record ScheduledInvoice(string Key, DateOnly IssueOn, DateOnly Per
 }
 
 /// <param name="UnitPriceExclVat">The price of one unit for this invoice's period, to the cent.</param>
-public sealed record ScheduledInvoiceLine(string Description, decimal Quantity, decimal UnitPriceExclVat)
+/// <param name="PeriodStart">The line's own period, when it is not the invoice's (a final invoice gathers several).</param>
+public sealed record ScheduledInvoiceLine(string Description, decimal Quantity, decimal UnitPriceExclVat,
+    DateOnly? PeriodStart = null, DateOnly? PeriodEnd = null)
 {
     /// <summary>Rounded as <see cref="InvoiceLine.AmountExclVat"/> is, so the issued invoice shows the same amount.</summary>
     public decimal AmountExclVat => Money.Round(Quantity * UnitPriceExclVat);

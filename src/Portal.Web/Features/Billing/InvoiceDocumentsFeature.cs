@@ -4,6 +4,7 @@ using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
 using Portal.Web.Data;
+using Portal.Web.Features.Billing.FacturX;
 using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Billing;
@@ -29,6 +30,14 @@ public static class InvoiceDocumentsFeature
                     ? Results.File(pdf, "application/pdf", InvoicePdf.FileName(number))
                     : Results.NotFound())
             .RequireAuthorization(policy => policy.RequireRole(Role.ClientAdmin, Role.AccountManager, Role.Support, Role.ProviderAdmin));
+
+        // DOMAIN "E-invoicing": the Factur-X XML alone, for the buyer's accounting software and for the Provider's certified
+        // platform (PA). Same readers and the same tenancy as the PDF; an invoice EN 16931 cannot express has none (404).
+        app.MapGet("/invoices/{number}/xml", async (string number, InvoiceDocuments documents, CancellationToken ct) =>
+                await documents.XmlAsync(number, ct) is { } xml
+                    ? Results.File(xml, "text/xml", FacturXInvoice.XmlFileName(number))
+                    : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(Role.ClientAdmin, Role.AccountManager, Role.Support, Role.ProviderAdmin));
     }
 }
 
@@ -39,10 +48,15 @@ public sealed class InvoiceDocuments(PortalData data)
     {
         await using var db = await data.OpenAsync();
         var invoice = await Invoices(db).SingleOrDefaultAsync(i => i.Number == number, ct);
-        if (invoice is null) return null;
-        var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var methods = await PaymentMethodsAsync(db, ct);
-        return InvoicePdf.Render(invoice, provider, MethodOf(methods, invoice.ClientId), await CorrectedNumberAsync(db, invoice, ct));
+        return invoice is null ? null : FacturXInvoice.Pdf(await InvoiceFacts.LoadAsync(db, invoice, ct));
+    }
+
+    /// <summary>The invoice's Factur-X XML; null when this reader cannot see it or EN 16931 cannot express it.</summary>
+    public async Task<byte[]?> XmlAsync(string number, CancellationToken ct)
+    {
+        await using var db = await data.OpenAsync();
+        var invoice = await Invoices(db).SingleOrDefaultAsync(i => i.Number == number, ct);
+        return invoice is null ? null : FacturXInvoice.Xml(await InvoiceFacts.LoadAsync(db, invoice, ct)).Xml;
     }
 
     /// <summary>Every invoice and credit note of the Client, one PDF each, as "invoices-{ClientNumber}.zip"; null without a Client.</summary>
@@ -61,13 +75,10 @@ public sealed class InvoiceDocuments(PortalData data)
     public static async Task AddToZipAsync(PortalDb db, ZipArchive zip, string folder, CancellationToken ct)
     {
         var invoices = await Invoices(db).OrderBy(i => i.Sequence).ToListAsync(ct);
-        var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var methods = await PaymentMethodsAsync(db, ct);
-        var numbers = invoices.ToDictionary(i => i.Id, i => i.Number);
-        foreach (var invoice in invoices)
+        foreach (var facts in await InvoiceFacts.LoadAsync(db, invoices, ct))
         {
-            var pdf = InvoicePdf.Render(invoice, provider, MethodOf(methods, invoice.ClientId),
-                invoice.CorrectsInvoiceId is { } id ? numbers.GetValueOrDefault(id) : null);
+            var invoice = facts.Invoice;
+            var pdf = FacturXInvoice.Pdf(facts);
             var entry = zip.CreateEntry(folder + InvoicePdf.FileName(invoice), CompressionLevel.Fastest);
             entry.LastWriteTime = new DateTimeOffset(invoice.IssuedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             await using var stream = entry.Open();
@@ -75,19 +86,5 @@ public sealed class InvoiceDocuments(PortalData data)
         }
     }
 
-    private static IQueryable<Invoice> Invoices(PortalDb db) => db.Invoices.AsNoTracking().Include(i => i.Lines);
-
-    /// <summary>The payment method of each Client's latest order form: how its invoices are paid.</summary>
-    private static async Task<Dictionary<Guid, PaymentMethod>> PaymentMethodsAsync(PortalDb db, CancellationToken ct) =>
-        (await db.OrderForms.AsNoTracking().Select(f => new { f.ClientId, f.SignedOn, f.PaymentMethod }).ToListAsync(ct))
-            .GroupBy(f => f.ClientId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.SignedOn).First().PaymentMethod);
-
-    private static PaymentMethod MethodOf(Dictionary<Guid, PaymentMethod> methods, Guid clientId) =>
-        methods.GetValueOrDefault(clientId, PaymentMethod.BankTransfer);
-
-    private static async Task<string?> CorrectedNumberAsync(PortalDb db, Invoice invoice, CancellationToken ct) =>
-        invoice.CorrectsInvoiceId is { } id
-            ? await db.Invoices.Where(i => i.Id == id).Select(i => i.Number).FirstOrDefaultAsync(ct)
-            : null;
+    private static IQueryable<Invoice> Invoices(PortalDb db) => db.Invoices.AsNoTracking().Include(i => i.Lines.OrderBy(l => l.Id));
 }
