@@ -50,6 +50,7 @@ builder.AddOperationsFeature();
 
 var app = builder.Build();
 if (!await app.PrepareDatabaseAsync()) return 1;
+await Portal.Web.Features.Billing.FacturX.ProviderEInvoicingSettings.ApplyAsync(app);
 
 app.UseForwardedFromProxy();
 

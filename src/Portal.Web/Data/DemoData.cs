@@ -50,6 +50,8 @@ public sealed class DemoData(
             Iban = "FR7630006000011234567890189",
             Bic = "AGRIFRPP",
             SupportEmail = "support@provider.test",
+            // E-invoicing (i17): VAT on receipts (the services default), a made-up ICS, the SIREN as directory address.
+            VatOnDebits = false, SepaCreditorId = "FR72ZZZ912345", ElectronicAddress = "912345678", ElectronicAddressScheme = "0225",
         });
 
         var (generalTerms, aup) = AddDocuments(db);

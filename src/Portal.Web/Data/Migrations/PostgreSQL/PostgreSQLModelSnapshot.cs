@@ -204,8 +204,26 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BuyerCity")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerCountry")
+                        .HasColumnType("text");
+
                     b.Property<string>("BuyerLegalName")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerPostalCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerRegistrationNumber")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerStreet")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerStreet2")
                         .HasColumnType("text");
 
                     b.Property<string>("BuyerVatNumber")
@@ -286,6 +304,12 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
 
                     b.Property<Guid>("InvoiceId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
@@ -651,6 +675,15 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Bic")
                         .HasColumnType("text");
 
+                    b.Property<string>("ElectronicAddress")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ElectronicAddressScheme")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("0225");
+
                     b.Property<string>("Iban")
                         .HasColumnType("text");
 
@@ -664,6 +697,9 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("RcsRegistration")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("SepaCreditorId")
                         .HasColumnType("text");
 
                     b.Property<decimal>("ShareCapitalEur")
@@ -681,6 +717,9 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("VatNumber")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 

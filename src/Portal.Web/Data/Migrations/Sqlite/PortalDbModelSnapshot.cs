@@ -193,8 +193,26 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BuyerCity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerCountry")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BuyerLegalName")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerPostalCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerRegistrationNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerStreet")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerStreet2")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BuyerVatNumber")
@@ -272,6 +290,12 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodStart")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Quantity")
@@ -628,6 +652,15 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<string>("Bic")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ElectronicAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElectronicAddressScheme")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("0225");
+
                     b.Property<string>("Iban")
                         .HasColumnType("TEXT");
 
@@ -641,6 +674,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RcsRegistration")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SepaCreditorId")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("ShareCapitalEur")
@@ -658,6 +694,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<string>("VatNumber")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("VatOnDebits")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
