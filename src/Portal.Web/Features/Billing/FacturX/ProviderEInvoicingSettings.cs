@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Web.Data;
+using Portal.Web.Shared;
 
 namespace Portal.Web.Features.Billing.FacturX;
 
