@@ -119,7 +119,7 @@ public sealed class PdfSheet : IDisposable
         y += 10;
         Need(LineHeight(heading) * 1.5 + 3 * LineHeight(body));
         Tagged(PdfBlockLevelElementTag.Heading2, () => Lines(text, heading, Brand, Margin, Width));
-        Artifact(() => Page.DrawLine(new XPen(Rule, 0.75), Margin, y + 1, Margin + Width, y + 1));
+        Artifact(() => Stroke(new XPen(Rule, 0.75), Margin, y + 1, Margin + Width, y + 1));
         y += 6;
         return this;
     }
@@ -152,8 +152,8 @@ public sealed class PdfSheet : IDisposable
         Need(height);
         Artifact(() =>
         {
-            Page.DrawRectangle(new XSolidBrush(Tint), Margin, y, Width, height);
-            Page.DrawRectangle(new XSolidBrush(holds ? Good : Bad), Margin, y, 4, height);
+            Rectangle(new XSolidBrush(Tint), Margin, y, Width, height);
+            Rectangle(new XSolidBrush(holds ? Good : Bad), Margin, y, 4, height);
         });
         y += 6;
         Tagged(PdfBlockLevelElementTag.Paragraph, () => { foreach (var line in lines) DrawLine(line, bold, holds ? Good : Bad, Margin + 14); });
@@ -207,7 +207,7 @@ public sealed class PdfSheet : IDisposable
         y += 8;
         Need(height);
         var top = y;
-        Artifact(() => Page.DrawRectangle(new XSolidBrush(Tint), Margin + half + 2 * Gap - 6, top - 4, half + 6, height));
+        Artifact(() => Rectangle(new XSolidBrush(Tint), Margin + half + 2 * Gap - 6, top - 4, half + 6, height));
         void Block(string blockTitle, List<(List<string> Lines, XFont Font)> block, double x)
         {
             y = top;
@@ -243,15 +243,15 @@ public sealed class PdfSheet : IDisposable
         {
             var font = isBold ? bold : body;
             var height = LineHeight(font) + 4;
-            if (isBold) Artifact(() => Page.DrawRectangle(new XSolidBrush(Tint), x, y, boxWidth, height));
+            if (isBold) Artifact(() => Rectangle(new XSolidBrush(Tint), x, y, boxWidth, height));
             tags?.BeginElement(PdfBlockLevelElementTag.TableRow);
             Tagged(PdfBlockLevelElementTag.TableHeaderCell, () =>
-                Page.DrawString(label, font, new XSolidBrush(isBold ? Ink : Muted), new XRect(x + 6, y + 2, boxWidth - 100, LineHeight(font)), XStringFormats.TopLeft));
+                Text(label, font, new XSolidBrush(isBold ? Ink : Muted), new XRect(x + 6, y + 2, boxWidth - 100, LineHeight(font)), XStringFormats.TopLeft));
             Tagged(PdfBlockLevelElementTag.TableDataCell, () =>
-                Page.DrawString(value, font, new XSolidBrush(Ink), new XRect(x, y + 2, boxWidth - 6, LineHeight(font)), XStringFormats.TopRight));
+                Text(value, font, new XSolidBrush(Ink), new XRect(x, y + 2, boxWidth - 6, LineHeight(font)), XStringFormats.TopRight));
             tags?.End();
             y += height;
-            Artifact(() => Page.DrawLine(new XPen(Rule, 0.5), x, y, x + boxWidth, y));
+            Artifact(() => Stroke(new XPen(Rule, 0.5), x, y, x + boxWidth, y));
         }
         tags?.End();
         y += 6;
@@ -321,9 +321,9 @@ public sealed class PdfSheet : IDisposable
         for (var i = 0; i < count; i++)
         {
             Need(lineHeight);
-            if (tint) Artifact(() => Page.DrawRectangle(new XSolidBrush(Tint), ValueX, y - 1, ValueWidth, lineHeight + 2));
-            if (i < labelLines.Count) Page.DrawString(labelLines[i], small, new XSolidBrush(Muted), new XRect(Margin, y + BaselineShift(small, font), LabelWidth, lineHeight), XStringFormats.TopLeft);
-            if (i < valueLines.Count) Page.DrawString(valueLines[i], font, new XSolidBrush(color), new XRect(ValueX + (tint ? 4 : 0), y + BaselineShift(font, small), ValueWidth, lineHeight), XStringFormats.TopLeft);
+            if (tint) Artifact(() => Rectangle(new XSolidBrush(Tint), ValueX, y - 1, ValueWidth, lineHeight + 2));
+            if (i < labelLines.Count) Text(labelLines[i], small, new XSolidBrush(Muted), new XRect(Margin, y + BaselineShift(small, font), LabelWidth, lineHeight), XStringFormats.TopLeft);
+            if (i < valueLines.Count) Text(valueLines[i], font, new XSolidBrush(color), new XRect(ValueX + (tint ? 4 : 0), y + BaselineShift(font, small), ValueWidth, lineHeight), XStringFormats.TopLeft);
             y += lineHeight;
         }
         tags?.End();
@@ -334,7 +334,7 @@ public sealed class PdfSheet : IDisposable
     private void TableRow(IReadOnlyList<string?> cells, IReadOnlyList<PdfColumn> columns, double[] widths, XFont font, bool header, bool tagged = true)
     {
         var height = RowHeight(cells, widths, font);
-        if (header) Artifact(() => Page.DrawRectangle(new XSolidBrush(Tint), Margin, y, Width, height), tagged);
+        if (header) Artifact(() => Rectangle(new XSolidBrush(Tint), Margin, y, Width, height), tagged);
         if (tagged) tags?.BeginElement(PdfBlockLevelElementTag.TableRow);
         var x = Margin;
         for (var c = 0; c < columns.Count; c++)
@@ -344,7 +344,7 @@ public sealed class PdfSheet : IDisposable
             void Cell()
             {
                 for (var i = 0; i < lines.Count; i++)
-                    Page.DrawString(lines[i], font, new XSolidBrush(header ? Muted : Ink),
+                    Text(lines[i], font, new XSolidBrush(header ? Muted : Ink),
                         new XRect(cellX + 4, y + 3 + i * LineHeight(font), widths[c] - 8, LineHeight(font)),
                         columns[c].AlignRight ? XStringFormats.TopRight : XStringFormats.TopLeft);
             }
@@ -354,7 +354,25 @@ public sealed class PdfSheet : IDisposable
         }
         if (tagged) tags?.End();
         y += height;
-        Artifact(() => Page.DrawLine(new XPen(Rule, 0.5), Margin, y, Margin + Width, y), tagged);
+        Artifact(() => Stroke(new XPen(Rule, 0.5), Margin, y, Margin + Width, y), tagged);
+    }
+
+    /// <summary>The first drawing only counts the pages: it lays out (measures, breaks pages) but draws nothing.</summary>
+    private bool Counting => pageCount is null;
+
+    private void Text(string text, XFont font, XBrush brush, XRect rect, XStringFormat format)
+    {
+        if (!Counting) Page.DrawString(text, font, brush, rect, format);
+    }
+
+    private void Rectangle(XBrush brush, double x, double y, double width, double height)
+    {
+        if (!Counting) Page.DrawRectangle(brush, x, y, width, height);
+    }
+
+    private void Stroke(XPen pen, double x1, double y1, double x2, double y2)
+    {
+        if (!Counting) Page.DrawLine(pen, x1, y1, x2, y2);
     }
 
     /// <summary>Draws <paramref name="draw"/> as one structure element (a heading, a paragraph, a cell).</summary>
@@ -392,7 +410,7 @@ public sealed class PdfSheet : IDisposable
 
     private void DrawLine(string line, XFont font, XColor color, double x)
     {
-        Page.DrawString(line, font, new XSolidBrush(color), new XRect(x, y, A4.Width - Margin - x, LineHeight(font)), XStringFormats.TopLeft);
+        Text(line, font, new XSolidBrush(color), new XRect(x, y, A4.Width - Margin - x, LineHeight(font)), XStringFormats.TopLeft);
         y += LineHeight(font);
     }
 
@@ -421,11 +439,11 @@ public sealed class PdfSheet : IDisposable
         {
             if (logo is not null)
             {
-                lock (ImageGate) Page.DrawImage(logo, Margin, Margin - 3, 14, 14);
+                if (!Counting) lock (ImageGate) Page.DrawImage(logo, Margin, Margin - 3, 14, 14);
                 nameX += 19;
             }
-            Page.DrawString(provider, smallBold, new XSolidBrush(Brand), new XRect(nameX, Margin, Width, 12), XStringFormats.TopLeft);
-            Page.DrawLine(new XPen(Brand, 1.5), Margin, Margin + 16, Margin + Width, Margin + 16);
+            Text(provider, smallBold, new XSolidBrush(Brand), new XRect(nameX, Margin, Width, 12), XStringFormats.TopLeft);
+            Stroke(new XPen(Brand, 1.5), Margin, Margin + 16, Margin + Width, Margin + 16);
         });
         y = Top;
     }
@@ -437,10 +455,10 @@ public sealed class PdfSheet : IDisposable
         var footerY = A4.Height - Margin;
         Artifact(() =>
         {
-            Page.DrawLine(new XPen(Rule, 0.75), Margin, footerY - 4, Margin + Width, footerY - 4);
-            Page.DrawString(string.Format(pageOf, document.PageCount, count), small, new XSolidBrush(Muted),
+            Stroke(new XPen(Rule, 0.75), Margin, footerY - 4, Margin + Width, footerY - 4);
+            Text(string.Format(pageOf, document.PageCount, count), small, new XSolidBrush(Muted),
                 new XRect(Margin, footerY, Width, 12), XStringFormats.TopRight);
-            Page.DrawString(title, small, new XSolidBrush(Muted), new XRect(Margin, footerY, Width - 90, 12), XStringFormats.TopLeft);
+            Text(title, small, new XSolidBrush(Muted), new XRect(Margin, footerY, Width - 90, 12), XStringFormats.TopLeft);
         });
     }
 
