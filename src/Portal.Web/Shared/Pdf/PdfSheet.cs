@@ -37,6 +37,7 @@ public sealed class PdfSheet : IDisposable
     /// pages afterwards: each footer is drawn as its page is left, with m known from the first pass.
     /// </summary>
     private readonly List<Action> blocks = [];
+    private readonly Dictionary<(string Text, XFont Font, double Width), List<string>> wrapped = [];
     private bool drawing;
     private PdfDocument document = null!;
     private StructureBuilder? tags;
@@ -465,7 +466,10 @@ public sealed class PdfSheet : IDisposable
     /// <summary>Greedy word wrap; a word wider than the line (a hash, a URL, a user agent) is cut between characters.</summary>
     private List<string> Wrap(string text, XFont font, double width)
     {
-        var lines = new List<string>();
+        // Both drawings wrap the same texts the same way (and a table row is wrapped to size it, then to draw it):
+        // measured once.
+        if (wrapped.TryGetValue((text, font, width), out var known)) return known;
+        var lines = wrapped[(text, font, width)] = [];
         foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
         {
             var line = "";
