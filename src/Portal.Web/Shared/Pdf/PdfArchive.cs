@@ -217,25 +217,28 @@ internal static class PdfArchive
     /// </summary>
     private static byte[] ReplaceLastObject(byte[] pdf, int objectNumber, byte[] replacement)
     {
-        var text = Encoding.Latin1.GetString(pdf);
-        var startxref = text.LastIndexOf("startxref", StringComparison.Ordinal);
-        var xrefAt = int.Parse(text[(startxref + 9)..].Trim().Split('\n', '\r')[0], CultureInfo.InvariantCulture);
-        var entries = text[xrefAt..startxref].Split('\n').Select(l => l.Trim()).ToList();
+        // Only the tail (startxref) and the cross-reference table are read as text: a PDF is mostly binary streams.
+        var tailStart = Math.Max(0, pdf.Length - 1024);
+        var tail = Encoding.Latin1.GetString(pdf, tailStart, pdf.Length - tailStart);
+        var startxref = tailStart + tail.LastIndexOf("startxref", StringComparison.Ordinal);
+        var xrefAt = int.Parse(Encoding.Latin1.GetString(pdf, startxref + 9, pdf.Length - startxref - 9).Trim().Split('\n', '\r')[0],
+            CultureInfo.InvariantCulture);
+        var entries = Encoding.Latin1.GetString(pdf, xrefAt, startxref - xrefAt).Split('\n').Select(l => l.Trim()).ToList();
         if (entries[0] != "xref" || entries[1].Split(' ') is not ["0", var countText])
             throw new InvalidOperationException("PDFsharp no longer writes one classic cross-reference section; the XMP cannot be replaced.");
         var count = int.Parse(countText, CultureInfo.InvariantCulture);
-        var offsets = entries.Skip(2).Take(count).Select(e => e.Split(' ')).Select(p => (Offset: long.Parse(p[0], CultureInfo.InvariantCulture), InUse: p[2] == "n")).ToList();
+        var offsets = entries.Skip(2).Take(count).Select(e => e.Split(' '))
+            .Select(p => (Offset: int.Parse(p[0], CultureInfo.InvariantCulture), InUse: p[2] == "n")).ToList();
         var at = offsets[objectNumber].Offset;
-        if (!offsets[objectNumber].InUse || offsets.Where(o => o.InUse).Max(o => o.Offset) != at
-            || !text.AsSpan((int)at).StartsWith(FormattableString.Invariant($"{objectNumber} 0 obj")))
+        var header = Encoding.ASCII.GetBytes(FormattableString.Invariant($"{objectNumber} 0 obj"));
+        if (!offsets[objectNumber].InUse || offsets.Where(o => o.InUse).Max(o => o.Offset) != at || !pdf.AsSpan(at).StartsWith(header))
             throw new InvalidOperationException("PDFsharp no longer writes the XMP metadata last; it cannot be replaced in place.");
-        var table = pdf.AsSpan(xrefAt, startxref - xrefAt);
-        using var output = new MemoryStream(pdf.Length + replacement.Length);
-        output.Write(pdf, 0, (int)at);
-        output.Write(replacement);
-        var newXref = output.Position;
-        output.Write(table);
-        output.Write(Encoding.ASCII.GetBytes(FormattableString.Invariant($"startxref\n{newXref}\n%%EOF\n")));
-        return output.ToArray();
+        var end = Encoding.ASCII.GetBytes(FormattableString.Invariant($"startxref\n{at + replacement.Length}\n%%EOF\n"));
+        var result = new byte[at + replacement.Length + (startxref - xrefAt) + end.Length];
+        pdf.AsSpan(0, at).CopyTo(result);
+        replacement.CopyTo(result, at);
+        pdf.AsSpan(xrefAt, startxref - xrefAt).CopyTo(result.AsSpan(at + replacement.Length));
+        end.CopyTo(result, at + replacement.Length + (startxref - xrefAt));
+        return result;
     }
 }
