@@ -54,6 +54,7 @@ builder.AddOperationsFeature();
 
 var app = builder.Build();
 if (!app.HasUsablePublicUrl() || !await app.PrepareDatabaseAsync() || !await app.BootstrapProviderAdminAsync()) return 1;
+await Portal.Web.Features.Billing.FacturX.ProviderEInvoicingSettings.ApplyAsync(app);
 
 app.UseForwardedFromProxy();
 

@@ -43,6 +43,7 @@ public static class CreditNote
             {
                 Description = line.Description, Quantity = quantity, UnitPriceExclVat = line.UnitPriceExclVat, VatRate = line.VatRate,
                 InvoicedAmountExclVat = amount,
+                PeriodStart = line.PeriodStart, PeriodEnd = line.PeriodEnd,
             });
         }
 
@@ -53,6 +54,8 @@ public static class CreditNote
             // The buyer is the one invoiced: its details are copied from the invoice, not from today's Client record.
             Culture = invoice.Culture, BuyerLegalName = invoice.BuyerLegalName, BuyerAddress = invoice.BuyerAddress,
             BuyerVatNumber = invoice.BuyerVatNumber, PurchaseOrderReference = invoice.PurchaseOrderReference,
+            BuyerStreet = invoice.BuyerStreet, BuyerStreet2 = invoice.BuyerStreet2, BuyerPostalCode = invoice.BuyerPostalCode,
+            BuyerCity = invoice.BuyerCity, BuyerCountry = invoice.BuyerCountry, BuyerRegistrationNumber = invoice.BuyerRegistrationNumber,
             VatTreatment = invoice.VatTreatment, Lines = lines,
             BuyerSiren = invoice.BuyerSiren, OperationNature = invoice.OperationNature, VatOnDebits = invoice.VatOnDebits,
         };

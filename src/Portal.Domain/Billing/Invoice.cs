@@ -31,6 +31,17 @@ public class Invoice
     public required string BuyerLegalName { get; set; }
     public required string BuyerAddress { get; set; }
     public string? BuyerVatNumber { get; set; }
+
+    /// <summary>
+    /// EN 16931 BG-8 and BT-47 (e-invoicing): the buyer's address in parts, its country as ISO 3166-1 alpha-2 and its
+    /// registration number, copied at issue like <see cref="BuyerAddress"/>, which is the same address as printed.
+    /// </summary>
+    public string? BuyerStreet { get; set; }
+    public string? BuyerStreet2 { get; set; }
+    public string? BuyerPostalCode { get; set; }
+    public string? BuyerCity { get; set; }
+    public string? BuyerCountry { get; set; }
+    public string? BuyerRegistrationNumber { get; set; }
     public string? PurchaseOrderReference { get; set; }
     public VatTreatment VatTreatment { get; set; }
 
@@ -82,6 +93,10 @@ public class InvoiceLine
     public decimal? InvoicedAmountExclVat { get; set; }
 
     public decimal AmountExclVat => InvoicedAmountExclVat ?? Money.Round(Quantity * UnitPriceExclVat);
+
+    /// <summary>EN 16931 BT-134/135: the period this line bills (a final invoice gathers several).</summary>
+    public DateOnly? PeriodStart { get; set; }
+    public DateOnly? PeriodEnd { get; set; }
 }
 
 public class Payment

@@ -33,6 +33,7 @@ public static class InvoiceIssue
             {
                 Description = Describe(l), Quantity = l.Quantity, UnitPriceExclVat = l.UnitPriceExclVat, VatRate = vat.Rate,
                 InvoicedAmountExclVat = l.AmountExclVat,
+                PeriodStart = l.ServiceFrom, PeriodEnd = l.ServiceTo,
             })
             .Concat(charges.Select(c => new InvoiceLine { Description = c.Description, Quantity = c.Quantity, UnitPriceExclVat = c.UnitPriceExclVat, VatRate = vat.Rate }))
             .ToList();
@@ -48,6 +49,8 @@ public static class InvoiceIssue
             PeriodStart = due.PeriodStart, PeriodEnd = due.PeriodEnd,
             Culture = buyer.Culture, BuyerLegalName = buyer.LegalName, BuyerAddress = Address(buyer.Address),
             BuyerVatNumber = buyer.VatNumber, PurchaseOrderReference = form.PurchaseOrderReference,
+            BuyerStreet = buyer.Address.Line1, BuyerStreet2 = buyer.Address.Line2, BuyerPostalCode = buyer.Address.PostalCode,
+            BuyerCity = buyer.Address.City, BuyerCountry = buyer.Address.Country, BuyerRegistrationNumber = buyer.RegistrationNumber,
             VatTreatment = vat.Treatment, Lines = lines,
             BuyerSiren = InvoiceMentions.BuyerSiren(buyer.Country, buyer.RegistrationNumber), VatOnDebits = vatOnDebits,
         };

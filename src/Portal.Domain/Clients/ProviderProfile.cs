@@ -28,4 +28,16 @@ public class ProviderProfile
 
     /// <summary>DOMAIN "The Provider and its staff": staff reach no staff page without two-factor. On in a new installation.</summary>
     public bool RequireStaffTwoFactor { get; set; } = Staff.StaffTwoFactor.DefaultRequired;
+
+    /// <summary>The SEPA creditor identifier (ICS, e.g. FR12ZZZ123456) named on invoices paid by direct debit (EN 16931 BT-90).</summary>
+    public string? SepaCreditorId { get; set; }
+
+    /// <summary>
+    /// The Provider's electronic address for e-invoices (EN 16931 BT-34), as its certified platform (PA) registered it in
+    /// the national directory: its SIREN, or a routing code "SIREN_suffix".
+    /// </summary>
+    public string? ElectronicAddress { get; set; }
+
+    /// <summary>The CEF EAS scheme of <see cref="ElectronicAddress"/>: 0225 (French e-invoicing address, the default) or 0002 (a bare SIREN).</summary>
+    public string ElectronicAddressScheme { get; set; } = "0225";
 }

@@ -48,6 +48,8 @@ public sealed class DemoData(
             SupportEmail = "support@provider.test",
             // The demo staff accounts sign in with their published password alone (README, "Demo accounts").
             RequireStaffTwoFactor = false,
+            // E-invoicing (i17): VAT on receipts (the services default), a made-up ICS, the SIREN as directory address.
+            VatOnDebits = false, SepaCreditorId = "FR72ZZZ912345", ElectronicAddress = "912345678", ElectronicAddressScheme = "0225",
         });
 
         var (generalTerms, aup) = AddDocuments(db);

@@ -21,6 +21,7 @@ internal static class TableMapping
         {
             e.OwnsOne(p => p.Address);
             e.Property(p => p.ShareCapitalEur).HasPrecision(18, 2);
+            e.Property(p => p.ElectronicAddressScheme).HasDefaultValue("0225");
         });
 
         b.Entity<Client>(e =>

@@ -21,7 +21,7 @@ public sealed class PortalOptions
     /// <summary>Write the demo Provider, Clients and accounts into an empty database. Never implied in Production.</summary>
     public bool SeedDemoData { get; set; }
 
-    /// <summary>AGPL §13: where users get the source of the portal they use (the footer's "Source code" link).</summary>
+    /// <summary>Optional: where users get the source of the portal (the footer's "Source code" link, shown only when set).</summary>
     public string SourceCodeUrl { get; set; } = "";
 
     /// <summary>Where e-mails are written as .eml files when no SMTP server is configured.</summary>

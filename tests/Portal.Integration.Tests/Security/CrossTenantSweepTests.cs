@@ -26,6 +26,7 @@ public sealed class CrossTenantSweepTests(PortalFactory portal) : IClassFixture<
     {
         ["/invoices/{Number}"] = "invoice",
         ["/invoices/{number}/pdf"] = "invoice",
+        ["/invoices/{number}/xml"] = "invoice",
         ["/staff/invoices/{Number}"] = "invoice",
         ["/staff/clients/{Number}"] = "client",
         ["/acceptances/{id:long}/pdf"] = "acceptance",

@@ -1,3 +1,4 @@
+using Portal.Web.Features.Billing.FacturX;
 using Portal.Domain.People;
 using Portal.Web.Features.Billing.Staff;
 using Portal.Web.Shared.Jobs;
@@ -36,6 +37,14 @@ public static class BillingFeature
         app.MapGet("/invoices/{number}/pdf", async (string number, InvoiceDocuments documents, CancellationToken ct) =>
                 await documents.PdfAsync(number, ct) is { } pdf
                     ? Results.File(pdf, "application/pdf", InvoicePdf.FileName(number))
+                    : Results.NotFound())
+            .RequireAuthorization(policy => policy.RequireRole(Role.ClientAdmin, Role.AccountManager, Role.Support, Role.ProviderAdmin));
+
+        // DOMAIN "E-invoicing": the Factur-X XML alone, for the buyer's accounting software and for the Provider's certified
+        // platform (PA). Same readers and the same tenancy as the PDF; an invoice EN 16931 cannot express has none (404).
+        app.MapGet("/invoices/{number}/xml", async (string number, InvoiceDocuments documents, CancellationToken ct) =>
+                await documents.XmlAsync(number, ct) is { } xml
+                    ? Results.File(xml, "text/xml", FacturXInvoice.XmlFileName(number))
                     : Results.NotFound())
             .RequireAuthorization(policy => policy.RequireRole(Role.ClientAdmin, Role.AccountManager, Role.Support, Role.ProviderAdmin));
     }

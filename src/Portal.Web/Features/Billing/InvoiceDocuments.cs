@@ -4,6 +4,7 @@ using Portal.Domain.Billing;
 using Portal.Domain.Clients;
 using Portal.Domain.People;
 using Portal.Web.Data;
+using Portal.Web.Features.Billing.FacturX;
 
 namespace Portal.Web.Features.Billing;
 
@@ -14,10 +15,15 @@ public sealed class InvoiceDocuments(PersonDatabase data)
     {
         await using var db = await data.OpenAsync();
         var invoice = await Invoices(db).SingleOrDefaultAsync(i => i.Number == number, ct);
-        if (invoice is null) return null;
-        var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var forms = await OrderFormsAsync(db, ct);
-        return InvoicePdf.Render(invoice, provider, MethodOf(forms, invoice), await CorrectedNumberAsync(db, invoice, ct));
+        return invoice is null ? null : FacturXInvoice.Pdf(await InvoiceFacts.LoadAsync(db, invoice, ct));
+    }
+
+    /// <summary>The invoice's Factur-X XML; null when this reader cannot see it or EN 16931 cannot express it.</summary>
+    public async Task<byte[]?> XmlAsync(string number, CancellationToken ct)
+    {
+        await using var db = await data.OpenAsync();
+        var invoice = await Invoices(db).SingleOrDefaultAsync(i => i.Number == number, ct);
+        return invoice is null ? null : FacturXInvoice.Xml(await InvoiceFacts.LoadAsync(db, invoice, ct)).Xml;
     }
 
     /// <summary>Every invoice and credit note of the Client, one PDF each, as "invoices-{ClientNumber}.zip"; null without a Client.</summary>
@@ -36,13 +42,10 @@ public sealed class InvoiceDocuments(PersonDatabase data)
     public static async Task AddToZipAsync(PortalDb db, ZipArchive zip, string folder, CancellationToken ct)
     {
         var invoices = await Invoices(db).OrderBy(i => i.Sequence).ToListAsync(ct);
-        var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var forms = await OrderFormsAsync(db, ct);
-        var numbers = invoices.ToDictionary(i => i.Id, i => i.Number);
-        foreach (var invoice in invoices)
+        foreach (var facts in await InvoiceFacts.LoadAsync(db, invoices, ct))
         {
-            var pdf = InvoicePdf.Render(invoice, provider, MethodOf(forms, invoice),
-                invoice.CorrectsInvoiceId is { } id ? numbers.GetValueOrDefault(id) : null);
+            var invoice = facts.Invoice;
+            var pdf = FacturXInvoice.Pdf(facts);
             var entry = zip.CreateEntry(folder + InvoicePdf.FileName(invoice), CompressionLevel.Fastest);
             entry.LastWriteTime = new DateTimeOffset(invoice.IssuedOn.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             await using var stream = entry.Open();
@@ -50,19 +53,5 @@ public sealed class InvoiceDocuments(PersonDatabase data)
         }
     }
 
-    private static IQueryable<Invoice> Invoices(PortalDb db) => db.Invoices.AsNoTracking().Include(i => i.Lines);
-
-    /// <summary>The order forms the PDFs may need, loaded once for a whole archive.</summary>
-    private static async Task<List<OrderForm>> OrderFormsAsync(PortalDb db, CancellationToken ct) =>
-        await db.OrderForms.AsNoTracking().ToListAsync(ct);
-
-    /// <summary>How an invoice is paid: the payment method of the order form in force on its issue date, as its e-mail said.</summary>
-    private static PaymentMethod MethodOf(List<OrderForm> forms, Invoice invoice) =>
-        forms.AsQueryable().CurrentOrderForm(invoice.ClientId, invoice.IssuedOn).Select(f => (PaymentMethod?)f.PaymentMethod).FirstOrDefault()
-        ?? PaymentMethod.BankTransfer;
-
-    private static async Task<string?> CorrectedNumberAsync(PortalDb db, Invoice invoice, CancellationToken ct) =>
-        invoice.CorrectsInvoiceId is { } id
-            ? await db.Invoices.Where(i => i.Id == id).Select(i => i.Number).FirstOrDefaultAsync(ct)
-            : null;
+    private static IQueryable<Invoice> Invoices(PortalDb db) => db.Invoices.AsNoTracking().Include(i => i.Lines.OrderBy(l => l.Id));
 }

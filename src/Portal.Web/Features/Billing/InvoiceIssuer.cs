@@ -7,6 +7,7 @@ using Portal.Domain.Settings;
 using Portal.Domain.Seats;
 using Portal.Domain.Termination;
 using Portal.Web.Data;
+using Portal.Web.Features.Billing.FacturX;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Mail;
 
@@ -17,7 +18,8 @@ namespace Portal.Web.Features.Billing;
 /// end, and corrections. Every document is issued in its own transaction that first takes the next number from
 /// <see cref="NumberSequence"/>: concurrent issuances (two staff clicks, two instances) queue on that row, and one
 /// that fails gives its number back, so the sequence has neither gap nor duplicate. The issued invoice, its
-/// pending charges and its e-mails (PDF attached) are saved together or not at all.
+/// pending charges and its e-mails (Factur-X PDF attached) are saved together or not at all. A document that EN 16931
+/// cannot express (DOMAIN "E-invoicing") is refused before anything is saved, with the missing term named.
 /// </summary>
 public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvider clock, ILogger<InvoiceIssuer> log, IStringLocalizer<UserText> T)
 {
@@ -40,8 +42,10 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
 
     /// <summary>Issues every invoice due on or before <paramref name="today"/>, oldest first, for one Client or all.</summary>
     /// <param name="by">Who issues: staff from the billing page, <see cref="Actor.System"/> from the daily job.</param>
+    /// <param name="refused">Receives each invoice that was due but refused (EN 16931 cannot express it), with why.</param>
     /// <returns>The numbers issued now; empty when everything due was already issued.</returns>
-    public async Task<IReadOnlyList<string>> IssueDueAsync(Actor by, DateOnly today, Guid? clientId = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> IssueDueAsync(Actor by, DateOnly today, Guid? clientId = null, CancellationToken ct = default,
+        ICollection<IssueRefusal>? refused = null)
     {
         if (await RefusedForMissingSellerDetailsAsync(ct)) return [];
         List<Guid> clientIds;
@@ -57,8 +61,15 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
             // IAM §11.3: a free trial is not invoiced; a Client that buys signs a new order form.
             if (form is null || form.IsTrial) continue;
             foreach (var due in await NotYetIssuedAsync(by, form, today, lastDayOfService, ct))
-                if (await IssueAsync(by, id, form.Id, due, today, ct) is { } invoice)
-                    issued.Add(invoice.Number);
+            {
+                var (invoice, refusal) = await IssueAsync(by, id, form.Id, due, today, ct);
+                if (invoice is not null) issued.Add(invoice.Number);
+                if (refusal is not null)
+                {
+                    refused?.Add(refusal);
+                    break; // the later periods wait for the same fix: numbers stay in date order
+                }
+            }
         }
         return issued;
     }
@@ -97,7 +108,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         var key = FinalKeyPrefix + reason;
         var remaining = await NotYetInvoicedToAsync(form, contractualEnd, ct);
         return InvoiceIssue.Final(remaining, key) is { } final
-            ? await IssueAsync(Actor.System, clientId, form.Id, final, today, ct)
+            ? (await IssueAsync(Actor.System, clientId, form.Id, final, today, ct)).Invoice
             : null;
     }
 
@@ -107,7 +118,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
     {
         var today = clock.Today();
         CreditNoteDraft draft = CreditNoteDraft.Refused($"There is no invoice {invoiceNumber}.");
-        await InTransactionAsync(by, async (db, sequence) =>
+        var (_, refusal) = await InTransactionAsync(by, async (db, sequence) =>
         {
             var invoice = await db.Invoices.AsNoTracking().Include(i => i.Lines.OrderBy(l => l.Id))
                 .SingleOrDefaultAsync(i => i.Number == invoiceNumber, ct);
@@ -124,7 +135,7 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
                 });
             return draft.CreditNote;
         }, ct);
-        return draft;
+        return refusal is null ? draft : CreditNoteDraft.Refused(refusal.Message);
     }
 
     /// <summary>The numbers missing from the sequence: none, unless a row was deleted outside the portal (tests and operators check it).</summary>
@@ -134,8 +145,8 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         return InvoiceNumbering.Gaps(await db.Invoices.Select(i => i.Sequence).ToListAsync(ct));
     }
 
-    private async Task<Invoice?> IssueAsync(Actor by, Guid clientId, Guid formId, ScheduledInvoice due, DateOnly today,
-        CancellationToken ct) =>
+    private async Task<(Invoice? Invoice, IssueRefusal? Refusal)> IssueAsync(Actor by, Guid clientId, Guid formId, ScheduledInvoice due,
+        DateOnly today, CancellationToken ct) =>
         await InTransactionAsync(by, async (db, sequence) =>
         {
             // Checked again under the number's lock: another instance may have issued this period a moment ago.
@@ -150,24 +161,33 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         }, ct);
 
     /// <summary>
-    /// One issuance: take the next number, build the document, save it with its e-mails, commit. When
-    /// <paramref name="build"/> returns null, or anything fails, the transaction rolls back and the number is not used.
+    /// One issuance: take the next number, build the document, check that EN 16931 can express it, save it with its
+    /// e-mails, commit. When <paramref name="build"/> returns null, the document is refused, or anything fails, the
+    /// transaction rolls back and the number is not used.
     /// </summary>
-    private async Task<Invoice?> InTransactionAsync(Actor by, Func<PortalDb, long, Task<Invoice?>> build, CancellationToken ct)
+    private async Task<(Invoice? Invoice, IssueRefusal? Refusal)> InTransactionAsync(Actor by, Func<PortalDb, long, Task<Invoice?>> build,
+        CancellationToken ct)
     {
         await using var db = await OpenAsync(by);
         // SQLite begins it IMMEDIATE (the write lock first); PostgreSQL locks the counter's row in TakeNumberAsync.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var sequence = await TakeNumberAsync(db, ct);
         var invoice = await build(db, sequence);
-        if (invoice is null) return null; // Disposing the transaction rolls the counter back.
+        if (invoice is null) return (null, null); // Disposing the transaction rolls the counter back.
 
+        var facts = await InvoiceFacts.LoadAsync(db, invoice, ct);
+        if (FacturXInvoice.Refusal(facts) is { } refusal)
+        {
+            var client = await db.Clients.Where(c => c.Id == invoice.ClientId).Select(c => c.Number).SingleAsync(ct);
+            log.LogWarning("Not issued for Client {Client}: {Refusal}", client, refusal);
+            return (null, new IssueRefusal(client, refusal)); // rolled back: nothing saved, the number given back
+        }
         db.Invoices.Add(invoice);
-        await EmailAsync(db, invoice, ct);
+        await EmailAsync(db, invoice, FacturXInvoice.Pdf(facts), ct);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         log.LogInformation("Issued {Kind} {Number} for Client {ClientId}", invoice.Kind, invoice.Number, invoice.ClientId);
-        return invoice;
+        return (invoice, null);
     }
 
     /// <summary>The counter's UPDATE is the transaction's first write, so the row stays locked until commit or rollback.</summary>
@@ -179,8 +199,8 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         return await counter.Select(n => n.Last).SingleAsync(ct);
     }
 
-    /// <summary>One e-mail per billing contact, PDF attached; the ClientAdmins when the Client named none, so no invoice goes unseen.</summary>
-    private async Task EmailAsync(PortalDb db, Invoice invoice, CancellationToken ct)
+    /// <summary>One e-mail per billing contact, the Factur-X PDF attached; the ClientAdmins when the Client named none, so no invoice goes unseen.</summary>
+    private async Task EmailAsync(PortalDb db, Invoice invoice, byte[] pdf, CancellationToken ct)
     {
         var recipients = await db.BillingContacts.Where(c => c.ClientId == invoice.ClientId)
             .Select(c => new { c.Email, c.Name }).ToListAsync(ct);
@@ -189,12 +209,6 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         if (recipients.Count == 0) return;
 
         var provider = await db.ProviderProfiles.AsNoTracking().FirstAsync(ct);
-        var method = await db.OrderForms.CurrentOrderForm(invoice.ClientId, invoice.IssuedOn)
-            .Select(f => f.PaymentMethod).FirstAsync(ct);
-        var corrected = invoice.CorrectsInvoiceId is { } id
-            ? await db.Invoices.Where(i => i.Id == id).Select(i => i.Number).SingleAsync(ct)
-            : null;
-        var pdf = InvoicePdf.Render(invoice, provider, method, corrected);
         foreach (var to in recipients)
         {
             var mail = InvoiceEmail.For(T, invoice, provider.LegalName, to.Name);
@@ -262,3 +276,6 @@ public sealed class InvoiceIssuer(IDbContextFactory<PortalDb> factory, TimeProvi
         return db;
     }
 }
+
+/// <summary>An invoice that was due but not issued: which Client, and why (the missing EN 16931 term).</summary>
+public sealed record IssueRefusal(string ClientNumber, string Message);

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Portal.Domain.Billing;
+using Portal.Domain.Billing.EInvoicing;
 using Portal.Domain.Clients;
+using Portal.Web.Features.Billing.FacturX;
 using Portal.Web.Shared;
 using Portal.Web.Shared.Pdf;
 
@@ -17,109 +19,94 @@ public static class InvoicePdf
 
     public static string FileName(string number) => $"{number}.pdf";
 
+    /// <summary>The Factur-X PDF of an invoice read without its database facts (benchmarks, tests): no mandate, no corrected invoice.</summary>
     /// <param name="paymentMethod">From the Client's order form: how the invoice is paid.</param>
-    /// <param name="correctedNumber">For a credit note: the number of the invoice it corrects.</param>
     /// <param name="logo">The Provider's logo as PNG; <see cref="PdfBrand.Logo"/> when not given, none when that is missing too.</param>
-    public static byte[] Render(Invoice invoice, ProviderProfile provider, PaymentMethod paymentMethod,
-        string? correctedNumber = null, byte[]? logo = null)
+    public static byte[] Render(Invoice invoice, ProviderProfile provider, PaymentMethod paymentMethod, byte[]? logo = null) =>
+        FacturXInvoice.Pdf(new InvoiceFacts(invoice, provider, paymentMethod), logo);
+
+    /// <summary>
+    /// Draws the one model the Factur-X XML is also written from (<see cref="EInvoiceMapping"/>), so what the PDF
+    /// shows and what the XML says are the same terms.
+    /// </summary>
+    /// <param name="attachment">The Factur-X XML to embed; null draws the PDF alone.</param>
+    public static byte[] Render(EInvoice model, byte[]? logo = null, PdfAssociatedFile? attachment = null)
     {
-        var L = InvoiceLabels.For(invoice.Culture);
+        var L = InvoiceLabels.For(model.Language);
         var f = new InvoiceFormat(L.Culture);
-        var creditNote = invoice.Kind == InvoiceKind.CreditNote;
-        var title = string.Format(L.Culture, creditNote ? L.CreditNoteTitle : L.InvoiceTitle, invoice.Number);
+        var creditNote = model.Type == EInvoiceType.CreditNote;
+        var title = string.Format(L.Culture, creditNote ? L.CreditNoteTitle : L.InvoiceTitle, model.Number);
 
-        using var sheet = new PdfSheet(provider.LegalName, title, L.PageOf, logo ?? PdfBrand.Logo);
+        using var sheet = new PdfSheet(model.Seller.Name, title, L.PageOf, logo ?? PdfBrand.Logo, model.Language);
+        if (attachment is not null) sheet.Attach(attachment);
 
-        sheet.Parties(L.Seller, Seller(provider, L, f), creditNote ? L.CreditedTo : L.BilledTo, Buyer(invoice, L));
+        sheet.Parties(L.Seller, Seller(model.Seller, L), creditNote ? L.CreditedTo : L.BilledTo, Buyer(model.Buyer, L));
 
         sheet.Heading(creditNote ? L.CreditNoteDetails : L.InvoiceDetails)
-            .Field(creditNote ? L.CreditNoteNumber : L.InvoiceNumber, invoice.Number);
-        if (creditNote) sheet.Field(L.CorrectsInvoice, correctedNumber);
-        sheet.Field(L.IssueDate, f.Date(invoice.IssuedOn))
-            .Field(L.ServicePeriod, string.Format(L.Culture, L.PeriodFormat, f.Date(invoice.PeriodStart), f.Date(invoice.PeriodEnd)));
-        if (!creditNote) sheet.Field(L.DueDate, f.Date(invoice.DueOn));
-        if (!string.IsNullOrWhiteSpace(invoice.PurchaseOrderReference))
-            sheet.Field(L.PurchaseOrder, invoice.PurchaseOrderReference);
+            .Field(creditNote ? L.CreditNoteNumber : L.InvoiceNumber, model.Number);
+        if (creditNote) sheet.Field(L.CorrectsInvoice, model.Corrects?.Number);
+        sheet.Field(L.IssueDate, f.Date(model.IssuedOn))
+            .Field(L.ServicePeriod, string.Format(L.Culture, L.PeriodFormat, f.Date(model.PeriodStart), f.Date(model.PeriodEnd)));
+        if (model.DueOn is { } due) sheet.Field(L.DueDate, f.Date(due));
+        if (model.PurchaseOrderReference is { } po) sheet.Field(L.PurchaseOrder, po);
 
         sheet.Table(
             [new(L.Description, 3.9), new(L.Quantity, 1, AlignRight: true), new(L.UnitPrice, 1.7, AlignRight: true),
              new(L.VatRate, 1.4, AlignRight: true), new(L.AmountExclVat, 1.8, AlignRight: true)],
-            invoice.Lines.Select(line => (IReadOnlyList<string?>)
+            model.Lines.Select(line => (IReadOnlyList<string?>)
                 [line.Description, f.Quantity(line.Quantity), f.Eur(line.UnitPriceExclVat), f.Rate(line.VatRate), f.Eur(line.AmountExclVat)]));
 
         sheet.Totals([
-            (L.TotalExclVat, f.Eur(invoice.TotalExclVat), false),
-            (VatLabel(invoice, L, f), f.Eur(invoice.TotalVat), false),
-            (creditNote ? L.TotalCredited : L.TotalInclVat, f.Eur(invoice.TotalInclVat), true),
+            (L.TotalExclVat, f.Eur(model.TotalExclVat), false),
+            (VatLabel(model, L, f), f.Eur(model.TotalVat), false),
+            (creditNote ? L.TotalCredited : L.TotalInclVat, f.Eur(model.TotalInclVat), true),
         ]);
 
-        if (VatWording(invoice.VatTreatment) is { } wording) sheet.Paragraph(wording);
+        if (model.VatMention is { } wording) sheet.Paragraph(wording);
 
         sheet.Heading(L.PaymentTerms);
-        if (creditNote)
-            sheet.Paragraph(string.Format(L.Culture, L.CreditNoteSettlement, correctedNumber ?? "—"));
-        else
-        {
-            sheet.Field(L.PaymentMethodLabel, PaymentTerms(paymentMethod, provider, L));
-        }
-        var monthlyRate = (LateInterest.AnnualRate / 12 * 100).ToString("0.##", L.Culture);
-        sheet.Paragraph(string.Format(L.Culture, L.LatePenalties, monthlyRate))
-            .Paragraph(string.Format(L.Culture, L.Indemnity, f.EurWhole(LateInterest.CollectionIndemnity)))
-            .Paragraph(L.NoDiscount);
+        if (creditNote) sheet.Paragraph(model.Payment.Terms);
+        else sheet.Field(L.PaymentMethodLabel, model.Payment.Terms);
+        foreach (var note in model.Notes) sheet.Paragraph(note.Text);
 
         return sheet.ToArray();
     }
 
-    private static List<string> Seller(ProviderProfile p, InvoiceLabels L, InvoiceFormat f)
+    private static List<string> Seller(EInvoiceParty p, InvoiceLabels L)
     {
-        var lines = new List<string> { p.LegalName, string.Format(L.Culture, L.LegalFormAndCapital, p.LegalForm, f.EurWhole(p.ShareCapitalEur)) };
+        var lines = new List<string> { p.Name };
+        lines.AddRange(p.LegalMentions.Take(1));
         lines.AddRange(Address(p.Address));
-        lines.Add(p.RcsRegistration);
+        lines.AddRange(p.LegalMentions.Skip(1));
         lines.Add($"{L.Siren} {p.Siren}");
         lines.Add($"{L.VatNumber} {p.VatNumber}");
         return lines;
     }
 
-    private static List<string> Buyer(Invoice invoice, InvoiceLabels L)
+    private static List<string> Buyer(EInvoiceParty p, InvoiceLabels L)
     {
-        var lines = new List<string> { invoice.BuyerLegalName };
-        lines.AddRange(invoice.BuyerAddress.Replace("\r\n", "\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        if (!string.IsNullOrWhiteSpace(invoice.BuyerVatNumber)) lines.Add($"{L.VatNumber} {invoice.BuyerVatNumber}");
+        var lines = new List<string> { p.Name };
+        lines.AddRange(Address(p.Address));
+        // CGI art. 242 nonies A (e-invoicing reform): the buyer's SIREN is a mention of the invoice.
+        if (p.Siren is not null) lines.Add($"{L.Siren} {p.Siren}");
+        if (p.VatNumber is not null) lines.Add($"{L.VatNumber} {p.VatNumber}");
         return lines;
     }
 
-    private static IEnumerable<string> Address(PostalAddress a)
+    private static IEnumerable<string> Address(EInvoiceAddress a)
     {
-        yield return a.Line1;
+        if (!string.IsNullOrWhiteSpace(a.Line1)) yield return a.Line1;
         if (!string.IsNullOrWhiteSpace(a.Line2)) yield return a.Line2;
-        yield return $"{a.PostalCode} {a.City}";
-        yield return a.Country;
+        yield return $"{a.PostalCode} {a.City}".Trim();
+        if (!string.IsNullOrWhiteSpace(a.CountryCode)) yield return a.CountryCode;
     }
 
     /// <summary>"VAT 20 %" when every line has the same rate, else plain "VAT".</summary>
-    private static string VatLabel(Invoice invoice, InvoiceLabels L, InvoiceFormat f)
+    private static string VatLabel(EInvoice model, InvoiceLabels L, InvoiceFormat f)
     {
-        var rates = invoice.Lines.Select(l => l.VatRate).Distinct().ToList();
+        var rates = model.Lines.Select(l => l.VatRate).Distinct().ToList();
         return rates.Count == 1 ? $"{L.Vat} {f.Rate(rates[0])}" : L.Vat;
     }
-
-    private static string? VatWording(VatTreatment treatment) => treatment switch
-    {
-        VatTreatment.ReverseCharge => VatRule.Wordings[VatRule.ReverseChargeWordingKey],
-        VatTreatment.OutsideEu => VatRule.Wordings[VatRule.OutsideEuWordingKey],
-        _ => null,
-    };
-
-    private static string PaymentTerms(PaymentMethod method, ProviderProfile p, InvoiceLabels L) => method switch
-    {
-        PaymentMethod.SepaDirectDebit => L.DirectDebit,
-        PaymentMethod.Online => L.Online,
-        _ => string.Format(L.Culture, L.BankTransfer, GroupIban(p.Iban) ?? "—", p.Bic ?? "—"),
-    };
-
-    /// <summary>An IBAN in groups of four, as it is printed.</summary>
-    private static string? GroupIban(string? iban) =>
-        string.IsNullOrWhiteSpace(iban) ? null : string.Join(' ', iban.Replace(" ", "").Chunk(4).Select(c => new string(c)));
 }
 
 /// <summary>The texts of an invoice PDF, in French and in English.</summary>

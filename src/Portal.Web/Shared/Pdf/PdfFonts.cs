@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace Portal.Web.Shared.Pdf;
@@ -20,15 +19,14 @@ public sealed class PdfFonts : IFontResolver
     private static bool installed;
 
     /// <summary>
-    /// Declares the AGPL licence (Portal is AGPL, like PDFsharp 6.5) and sets the font resolver, once per
-    /// process: PDFsharp's settings are static and must not change after the first font is used.
+    /// Sets the font resolver, once per process: PDFsharp's settings are static and must not change after the
+    /// first font is used. (PDFsharp 6.2.4 is MIT-licensed and asks for no licence declaration; 6.5 named the AGPL.)
     /// </summary>
     public static void Install()
     {
         lock (Gate)
         {
             if (installed) return;
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = new PdfFonts();
             installed = true;
         }

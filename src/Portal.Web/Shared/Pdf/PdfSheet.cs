@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
 
 namespace Portal.Web.Shared.Pdf;
 
@@ -8,7 +9,9 @@ namespace Portal.Web.Shared.Pdf;
 /// The one PDF layout of the portal (invoices, termination notices, acceptance evidence): A4, the
 /// Provider's name and the document title on every page, then blocks laid out top to bottom (labelled
 /// fields, paragraphs, hashes, tables) that wrap and break onto new pages by themselves, and
-/// "page n of m" in the footer of every page. Text arrives already translated.
+/// "page n of m" in the footer of every page. Text arrives already translated. Every document is PDF/A-3b
+/// (<see cref="PdfArchive"/>) and tagged for screen readers: the title and headings as H1/H2, tables as tables
+/// (header cells TH), paragraphs and fields as P; page headers, footers and rules are artifacts.
 /// </summary>
 /// <example><code>
 /// using var sheet = new PdfSheet(provider, T["Acceptance evidence"], T["Page {0} of {1}"]);
@@ -23,13 +26,24 @@ public sealed class PdfSheet : IDisposable
         Brand = XColor.FromArgb(0x1f, 0x4e, 0x8c), Rule = XColor.FromArgb(0xc8, 0xd0, 0xda), Tint = XColor.FromArgb(0xf1, 0xf4, 0xf8),
         Good = XColor.FromArgb(0x2e, 0x7d, 0x32), Bad = XColor.FromArgb(0xb3, 0x26, 0x1e);
 
-    private readonly PdfDocument document = new();
-    private readonly string provider, title, pageOf;
+    private readonly List<PdfAssociatedFile> attachments = [];
+    private readonly string provider, title, pageOf, language;
     private readonly XImage? logo;
     private readonly XFont body, bold, small, smallBold, code, heading, big;
+
+    /// <summary>
+    /// The blocks as called, drawn by <see cref="ToArray"/>: once to count the pages, then for real. PDFsharp 6.2's
+    /// accessibility (UAManager) only lets the last page be drawn on, so "page n of m" cannot be added to earlier
+    /// pages afterwards: each footer is drawn as its page is left, with m known from the first pass.
+    /// </summary>
+    private readonly List<Action> blocks = [];
+    private readonly Dictionary<(string Text, XFont Font, double Width), List<string>> wrapped = [];
+    private bool drawing;
+    private PdfDocument document = null!;
+    private StructureBuilder? tags;
+    private int? pageCount;
     private XGraphics? page;
     private double y;
-    private bool finished;
 
     static PdfSheet() => PdfFonts.Install();
 
@@ -37,16 +51,12 @@ public sealed class PdfSheet : IDisposable
     /// <param name="title">The document's title: large on the first page, small in every page's footer.</param>
     /// <param name="pageOf">The footer's format, translated: "Page {0} of {1}".</param>
     /// <param name="logo">A PNG or JPEG drawn small before the Provider's name on every page; none when null or unreadable.</param>
-    public PdfSheet(string provider, string title, string pageOf, byte[]? logo = null)
+    /// <param name="language">The document's language for screen readers ("fr", "en"); the reader's culture when null.</param>
+    public PdfSheet(string provider, string title, string pageOf, byte[]? logo = null, string? language = null)
     {
         (this.provider, this.title, this.pageOf) = (provider, title, pageOf);
+        this.language = language ?? System.Globalization.CultureInfo.CurrentUICulture.Name;
         this.logo = SharedImage(logo);
-        // Speed over size: an invoice is rendered for every download (PDFs at 100/s are a capacity target), and
-        // the fastest deflate level costs a few KB per file; what the PDF shows is the same.
-        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
-        document.Info.Title = title;
-        document.Info.Author = provider;
-        document.Info.Creator = "Portal";
         body = new XFont(PdfFonts.Family, 10);
         bold = new XFont(PdfFonts.Family, 10, XFontStyleEx.Bold);
         small = new XFont(PdfFonts.Family, 8.5);
@@ -54,9 +64,47 @@ public sealed class PdfSheet : IDisposable
         code = new XFont(PdfFonts.Family, 8);
         heading = new XFont(PdfFonts.Family, 12, XFontStyleEx.Bold);
         big = new XFont(PdfFonts.Family, 18, XFontStyleEx.Bold);
+    }
+
+    /// <summary>Outside <see cref="ToArray"/> a block is only noted; true when it was (the caller returns at once).</summary>
+    private bool Noted(Action block)
+    {
+        if (drawing) return false;
+        blocks.Add(block);
+        return true;
+    }
+
+    /// <summary>Draws every block into a new document; tagged and with footers when the page count is known.</summary>
+    private void Draw(int? pages)
+    {
+        page?.Dispose();
+        page = null;
+        document?.Dispose();
+        document = new PdfDocument();
+        pageCount = pages;
+        // Speed over size: an invoice is rendered for every download (PDFs at 100/s are a capacity target), and
+        // the fastest deflate level costs a few KB per file; what the PDF shows is the same.
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
+        document.Info.Title = title;
+        document.Info.Author = provider;
+        document.Info.Creator = "Portal";
+        document.Version = 17; // PDF/A-3 is based on PDF 1.7 (associated files)
+        tags = null;
+        if (pages is not null)
+        {
+            var accessibility = UAManager.ForDocument(document);
+            accessibility.SetDocumentLanguage(language);
+            tags = accessibility.StructureBuilder;
+        }
+        drawing = true;
         NewPage();
-        Lines(title, big, Brand, Margin, Width);
+        Tagged(PdfBlockLevelElementTag.Heading1, () => Lines(title, big, Brand, Margin, Width));
         y += 6;
+        foreach (var block in blocks) block();
+        Footer();
+        page?.Dispose();
+        page = null;
+        drawing = false;
     }
 
     private double Width => A4.Width - 2 * Margin;
@@ -68,25 +116,29 @@ public sealed class PdfSheet : IDisposable
     /// <summary>A section title, kept on the same page as at least two lines after it.</summary>
     public PdfSheet Heading(string text)
     {
+        if (Noted(() => Heading(text))) return this;
         y += 10;
         Need(LineHeight(heading) * 1.5 + 3 * LineHeight(body));
-        Lines(text, heading, Brand, Margin, Width);
-        Page.DrawLine(new XPen(Rule, 0.75), Margin, y + 1, Margin + Width, y + 1);
+        Tagged(PdfBlockLevelElementTag.Heading2, () => Lines(text, heading, Brand, Margin, Width));
+        Artifact(() => Stroke(new XPen(Rule, 0.75), Margin, y + 1, Margin + Width, y + 1));
         y += 6;
         return this;
     }
 
     /// <summary>A labelled value: the label in the left column, the value wrapped in the right one. An empty value shows "—".</summary>
-    public PdfSheet Field(string label, string? value) => Row(label, string.IsNullOrWhiteSpace(value) ? "—" : value, body, Ink, tint: false);
+    public PdfSheet Field(string label, string? value) => Noted(() => Field(label, value)) ? this
+        : Row(label, string.IsNullOrWhiteSpace(value) ? "—" : value, body, Ink, tint: false);
 
     /// <summary>A hash or another long token: small, on a tinted band, cut anywhere when it does not fit on one line.</summary>
-    public PdfSheet Hash(string label, string? value) => Row(label, string.IsNullOrEmpty(value) ? "—" : value, code, Ink, tint: true);
+    public PdfSheet Hash(string label, string? value) => Noted(() => Hash(label, value)) ? this
+        : Row(label, string.IsNullOrEmpty(value) ? "—" : value, code, Ink, tint: true);
 
     /// <summary>Running text across the full width.</summary>
     public PdfSheet Paragraph(string text, bool muted = false)
     {
+        if (Noted(() => Paragraph(text, muted))) return this;
         y += 4;
-        Lines(text, muted ? small : body, muted ? Muted : Ink, Margin, Width);
+        Tagged(PdfBlockLevelElementTag.Paragraph, () => Lines(text, muted ? small : body, muted ? Muted : Ink, Margin, Width));
         y += 4;
         return this;
     }
@@ -94,14 +146,18 @@ public sealed class PdfSheet : IDisposable
     /// <summary>A framed statement with a green (holds) or red (does not hold) bar: a verification result, a warning.</summary>
     public PdfSheet Verdict(string text, bool holds)
     {
+        if (Noted(() => Verdict(text, holds))) return this;
         y += 8;
         var lines = Wrap(text, bold, Width - 20);
         var height = lines.Count * LineHeight(bold) + 12;
         Need(height);
-        Page.DrawRectangle(new XSolidBrush(Tint), Margin, y, Width, height);
-        Page.DrawRectangle(new XSolidBrush(holds ? Good : Bad), Margin, y, 4, height);
+        Artifact(() =>
+        {
+            Rectangle(new XSolidBrush(Tint), Margin, y, Width, height);
+            Rectangle(new XSolidBrush(holds ? Good : Bad), Margin, y, 4, height);
+        });
         y += 6;
-        foreach (var line in lines) DrawLine(line, bold, holds ? Good : Bad, Margin + 14);
+        Tagged(PdfBlockLevelElementTag.Paragraph, () => { foreach (var line in lines) DrawLine(line, bold, holds ? Good : Bad, Margin + 14); });
         y += 6 + 4;
         return this;
     }
@@ -109,10 +165,17 @@ public sealed class PdfSheet : IDisposable
     /// <summary>A table with a header row (repeated after a page break); widths are relative, right-aligned columns for amounts.</summary>
     public PdfSheet Table(IReadOnlyList<PdfColumn> columns, IEnumerable<IReadOnlyList<string?>> rows)
     {
+        if (!drawing)
+        {
+            var list = rows.ToList(); // drawn twice
+            blocks.Add(() => Table(columns, list));
+            return this;
+        }
         var total = columns.Sum(c => c.Width);
         var widths = columns.Select(c => c.Width / total * Width).ToArray();
         y += 6;
         Need(3 * LineHeight(small));
+        tags?.BeginElement(PdfBlockLevelElementTag.Table);
         TableRow(columns.Select(c => c.Header).ToList(), columns, widths, smallBold, header: true);
         foreach (var row in rows)
         {
@@ -120,10 +183,12 @@ public sealed class PdfSheet : IDisposable
             if (y + height > Bottom)
             {
                 NewPage();
-                TableRow(columns.Select(c => c.Header).ToList(), columns, widths, smallBold, header: true);
+                // The header row repeated on the next page is for the eye; a screen reader has it once.
+                Artifact(() => TableRow(columns.Select(c => c.Header).ToList(), columns, widths, smallBold, header: true, tagged: false));
             }
             TableRow(row, columns, widths, small, header: false);
         }
+        tags?.End();
         y += 6;
         return this;
     }
@@ -134,6 +199,7 @@ public sealed class PdfSheet : IDisposable
     /// </summary>
     public PdfSheet Parties(string leftTitle, IReadOnlyList<string> left, string rightTitle, IReadOnlyList<string> right)
     {
+        if (Noted(() => Parties(leftTitle, left, rightTitle, right))) return this;
         var half = (Width - 2 * Gap) / 2;
         var leftLines = left.Select((l, i) => (Lines: Wrap(l, i == 0 ? bold : small, half), Font: i == 0 ? bold : small)).ToList();
         var rightLines = right.Select((l, i) => (Lines: Wrap(l, i == 0 ? bold : small, half - 10), Font: i == 0 ? bold : small)).ToList();
@@ -142,14 +208,17 @@ public sealed class PdfSheet : IDisposable
         y += 8;
         Need(height);
         var top = y;
-        Page.DrawRectangle(new XSolidBrush(Tint), Margin + half + 2 * Gap - 6, top - 4, half + 6, height);
+        Artifact(() => Rectangle(new XSolidBrush(Tint), Margin + half + 2 * Gap - 6, top - 4, half + 6, height));
         void Block(string blockTitle, List<(List<string> Lines, XFont Font)> block, double x)
         {
             y = top;
-            DrawLine(blockTitle.ToUpperInvariant(), smallBold, Muted, x);
+            Tagged(PdfBlockLevelElementTag.Heading3, () => DrawLine(blockTitle.ToUpperInvariant(), smallBold, Muted, x));
             y += 2;
-            foreach (var (lines, font) in block)
-                foreach (var line in lines) DrawLine(line, font, Ink, x);
+            Tagged(PdfBlockLevelElementTag.Paragraph, () =>
+            {
+                foreach (var (lines, font) in block)
+                    foreach (var line in lines) DrawLine(line, font, Ink, x);
+            });
         }
         Block(leftTitle, leftLines, Margin);
         Block(rightTitle, rightLines, Margin + half + 2 * Gap);
@@ -160,41 +229,60 @@ public sealed class PdfSheet : IDisposable
     /// <summary>Label and amount pairs right-aligned under a table (totals); a bold pair is framed as the one to pay.</summary>
     public PdfSheet Totals(IEnumerable<(string Label, string Value, bool Bold)> rows)
     {
+        if (!drawing)
+        {
+            var noted = rows.ToList();
+            blocks.Add(() => Totals(noted));
+            return this;
+        }
         const double boxWidth = 260;
         var x = Margin + Width - boxWidth;
         var list = rows.ToList();
         Need(list.Sum(r => LineHeight(r.Bold ? bold : body) + 4) + 4);
+        tags?.BeginElement(PdfBlockLevelElementTag.Table);
         foreach (var (label, value, isBold) in list)
         {
             var font = isBold ? bold : body;
             var height = LineHeight(font) + 4;
-            if (isBold) Page.DrawRectangle(new XSolidBrush(Tint), x, y, boxWidth, height);
-            Page.DrawString(label, font, new XSolidBrush(isBold ? Ink : Muted), new XRect(x + 6, y + 2, boxWidth - 100, LineHeight(font)), XStringFormats.TopLeft);
-            Page.DrawString(value, font, new XSolidBrush(Ink), new XRect(x, y + 2, boxWidth - 6, LineHeight(font)), XStringFormats.TopRight);
+            if (isBold) Artifact(() => Rectangle(new XSolidBrush(Tint), x, y, boxWidth, height));
+            tags?.BeginElement(PdfBlockLevelElementTag.TableRow);
+            Tagged(PdfBlockLevelElementTag.TableHeaderCell, () =>
+                Text(label, font, new XSolidBrush(isBold ? Ink : Muted), new XRect(x + 6, y + 2, boxWidth - 100, LineHeight(font)), XStringFormats.TopLeft));
+            Tagged(PdfBlockLevelElementTag.TableDataCell, () =>
+                Text(value, font, new XSolidBrush(Ink), new XRect(x, y + 2, boxWidth - 6, LineHeight(font)), XStringFormats.TopRight));
+            tags?.End();
             y += height;
-            Page.DrawLine(new XPen(Rule, 0.5), x, y, x + boxWidth, y);
+            Artifact(() => Stroke(new XPen(Rule, 0.5), x, y, x + boxWidth, y));
         }
+        tags?.End();
         y += 6;
         return this;
     }
 
-    public void Save(Stream stream)
+    /// <summary>Embeds a file as a PDF/A-3 associated file (an invoice's Factur-X XML), listed in the catalog's /AF.</summary>
+    public PdfSheet Attach(PdfAssociatedFile file)
     {
-        Finish();
-        document.Save(stream, closeStream: false);
+        attachments.Add(file);
+        return this;
     }
+
+    public void Save(Stream stream) => stream.Write(ToArray());
 
     public byte[] ToArray()
     {
-        using var stream = new MemoryStream();
-        Save(stream);
-        return stream.ToArray();
+        Draw(pages: null);
+        Draw(pages: document.PageCount);
+        PdfArchive.AddOutputIntent(document);
+        PdfArchive.Embed(document, attachments);
+        using var saved = new MemoryStream();
+        document.Save(saved, closeStream: false);
+        return PdfArchive.WithXmp(saved.ToArray(), document, attachments);
     }
 
     public void Dispose()
     {
         page?.Dispose();
-        document.Dispose(); // not the logo: shared by every document drawn with the same bytes
+        document?.Dispose(); // not the logo: shared by every document drawn with the same bytes
     }
 
     // Decoding the PNG was a third of a document's set-up: each logo's bytes (PdfBrand.Logo is one array) are decoded
@@ -211,7 +299,9 @@ public sealed class PdfSheet : IDisposable
     {
         try
         {
-            return XImage.FromStream(new MemoryStream(bytes, writable: false));
+            var image = XImage.FromStream(new MemoryStream(bytes, writable: false));
+            image.Interpolate = false; // ISO 19005-2/3 §6.2.8: PDF/A forbids image interpolation
+            return image;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or IOException)
         {
@@ -227,34 +317,84 @@ public sealed class PdfSheet : IDisposable
         var count = Math.Max(labelLines.Count, valueLines.Count);
         y += 3;
         Need(Math.Min(count * lineHeight, Bottom - Top));
+        // A screen reader reads the label then the value, as one paragraph.
+        tags?.BeginElement(PdfBlockLevelElementTag.Paragraph);
         for (var i = 0; i < count; i++)
         {
             Need(lineHeight);
-            if (tint) Page.DrawRectangle(new XSolidBrush(Tint), ValueX, y - 1, ValueWidth, lineHeight + 2);
-            if (i < labelLines.Count) Page.DrawString(labelLines[i], small, new XSolidBrush(Muted), new XRect(Margin, y + BaselineShift(small, font), LabelWidth, lineHeight), XStringFormats.TopLeft);
-            if (i < valueLines.Count) Page.DrawString(valueLines[i], font, new XSolidBrush(color), new XRect(ValueX + (tint ? 4 : 0), y + BaselineShift(font, small), ValueWidth, lineHeight), XStringFormats.TopLeft);
+            if (tint) Artifact(() => Rectangle(new XSolidBrush(Tint), ValueX, y - 1, ValueWidth, lineHeight + 2));
+            if (i < labelLines.Count) Text(labelLines[i], small, new XSolidBrush(Muted), new XRect(Margin, y + BaselineShift(small, font), LabelWidth, lineHeight), XStringFormats.TopLeft);
+            if (i < valueLines.Count) Text(valueLines[i], font, new XSolidBrush(color), new XRect(ValueX + (tint ? 4 : 0), y + BaselineShift(font, small), ValueWidth, lineHeight), XStringFormats.TopLeft);
             y += lineHeight;
         }
+        tags?.End();
         y += 3;
         return this;
     }
 
-    private void TableRow(IReadOnlyList<string?> cells, IReadOnlyList<PdfColumn> columns, double[] widths, XFont font, bool header)
+    private void TableRow(IReadOnlyList<string?> cells, IReadOnlyList<PdfColumn> columns, double[] widths, XFont font, bool header, bool tagged = true)
     {
         var height = RowHeight(cells, widths, font);
-        if (header) Page.DrawRectangle(new XSolidBrush(Tint), Margin, y, Width, height);
+        if (header) Artifact(() => Rectangle(new XSolidBrush(Tint), Margin, y, Width, height), tagged);
+        if (tagged) tags?.BeginElement(PdfBlockLevelElementTag.TableRow);
         var x = Margin;
         for (var c = 0; c < columns.Count; c++)
         {
             var lines = Wrap(c < cells.Count ? cells[c] ?? "" : "", font, widths[c] - 8);
-            for (var i = 0; i < lines.Count; i++)
-                Page.DrawString(lines[i], font, new XSolidBrush(header ? Muted : Ink),
-                    new XRect(x + 4, y + 3 + i * LineHeight(font), widths[c] - 8, LineHeight(font)),
-                    columns[c].AlignRight ? XStringFormats.TopRight : XStringFormats.TopLeft);
+            var cellX = x;
+            void Cell()
+            {
+                for (var i = 0; i < lines.Count; i++)
+                    Text(lines[i], font, new XSolidBrush(header ? Muted : Ink),
+                        new XRect(cellX + 4, y + 3 + i * LineHeight(font), widths[c] - 8, LineHeight(font)),
+                        columns[c].AlignRight ? XStringFormats.TopRight : XStringFormats.TopLeft);
+            }
+            if (tagged) Tagged(header ? PdfBlockLevelElementTag.TableHeaderCell : PdfBlockLevelElementTag.TableDataCell, Cell);
+            else Cell();
             x += widths[c];
         }
+        if (tagged) tags?.End();
         y += height;
-        Page.DrawLine(new XPen(Rule, 0.5), Margin, y, Margin + Width, y);
+        Artifact(() => Stroke(new XPen(Rule, 0.5), Margin, y, Margin + Width, y), tagged);
+    }
+
+    /// <summary>The first drawing only counts the pages: it lays out (measures, breaks pages) but draws nothing.</summary>
+    private bool Counting => pageCount is null;
+
+    private void Text(string text, XFont font, XBrush brush, XRect rect, XStringFormat format)
+    {
+        if (!Counting) Page.DrawString(text, font, brush, rect, format);
+    }
+
+    private void Rectangle(XBrush brush, double x, double y, double width, double height)
+    {
+        if (!Counting) Page.DrawRectangle(brush, x, y, width, height);
+    }
+
+    private void Stroke(XPen pen, double x1, double y1, double x2, double y2)
+    {
+        if (!Counting) Page.DrawLine(pen, x1, y1, x2, y2);
+    }
+
+    /// <summary>Draws <paramref name="draw"/> as one structure element (a heading, a paragraph, a cell).</summary>
+    private void Tagged(PdfBlockLevelElementTag tag, Action draw)
+    {
+        tags?.BeginElement(tag);
+        draw();
+        tags?.End();
+    }
+
+    /// <summary>Draws decoration a screen reader skips (rules, tints, page headers and footers); already inside one when not <paramref name="mark"/>.</summary>
+    private void Artifact(Action draw, bool mark = true)
+    {
+        if (!mark)
+        {
+            draw();
+            return;
+        }
+        tags?.BeginArtifact();
+        draw();
+        tags?.End();
     }
 
     private double RowHeight(IReadOnlyList<string?> cells, double[] widths, XFont font) =>
@@ -271,7 +411,7 @@ public sealed class PdfSheet : IDisposable
 
     private void DrawLine(string line, XFont font, XColor color, double x)
     {
-        Page.DrawString(line, font, new XSolidBrush(color), new XRect(x, y, A4.Width - Margin - x, LineHeight(font)), XStringFormats.TopLeft);
+        Text(line, font, new XSolidBrush(color), new XRect(x, y, A4.Width - Margin - x, LineHeight(font)), XStringFormats.TopLeft);
         y += LineHeight(font);
     }
 
@@ -290,43 +430,46 @@ public sealed class PdfSheet : IDisposable
 
     private void NewPage()
     {
+        Footer();
         page?.Dispose();
         var next = document.AddPage();
         next.Size = PdfSharp.PageSize.A4;
         page = XGraphics.FromPdfPage(next);
         var nameX = Margin;
-        if (logo is not null)
+        Artifact(() =>
         {
-            lock (ImageGate) Page.DrawImage(logo, Margin, Margin - 3, 14, 14);
-            nameX += 19;
-        }
-        Page.DrawString(provider, smallBold, new XSolidBrush(Brand), new XRect(nameX, Margin, Width, 12), XStringFormats.TopLeft);
-        Page.DrawLine(new XPen(Brand, 1.5), Margin, Margin + 16, Margin + Width, Margin + 16);
+            if (logo is not null)
+            {
+                if (!Counting) lock (ImageGate) Page.DrawImage(logo, Margin, Margin - 3, 14, 14);
+                nameX += 19;
+            }
+            Text(provider, smallBold, new XSolidBrush(Brand), new XRect(nameX, Margin, Width, 12), XStringFormats.TopLeft);
+            Stroke(new XPen(Brand, 1.5), Margin, Margin + 16, Margin + Width, Margin + 16);
+        });
         y = Top;
     }
 
-    /// <summary>"Page n of m" on every page, once m is known.</summary>
-    private void Finish()
+    /// <summary>"Page n of m" and the title at the foot of the current page, once m is known (the second drawing).</summary>
+    private void Footer()
     {
-        if (finished) return;
-        finished = true;
-        page?.Dispose();
-        page = null;
-        for (var i = 0; i < document.PageCount; i++)
+        if (page is null || pageCount is not { } count) return;
+        var footerY = A4.Height - Margin;
+        Artifact(() =>
         {
-            using var gfx = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
-            var footerY = A4.Height - Margin;
-            gfx.DrawLine(new XPen(Rule, 0.75), Margin, footerY - 4, Margin + Width, footerY - 4);
-            gfx.DrawString(string.Format(pageOf, i + 1, document.PageCount), small, new XSolidBrush(Muted),
+            Stroke(new XPen(Rule, 0.75), Margin, footerY - 4, Margin + Width, footerY - 4);
+            Text(string.Format(pageOf, document.PageCount, count), small, new XSolidBrush(Muted),
                 new XRect(Margin, footerY, Width, 12), XStringFormats.TopRight);
-            gfx.DrawString(title, small, new XSolidBrush(Muted), new XRect(Margin, footerY, Width - 90, 12), XStringFormats.TopLeft);
-        }
+            Text(title, small, new XSolidBrush(Muted), new XRect(Margin, footerY, Width - 90, 12), XStringFormats.TopLeft);
+        });
     }
 
     /// <summary>Greedy word wrap; a word wider than the line (a hash, a URL, a user agent) is cut between characters.</summary>
     private List<string> Wrap(string text, XFont font, double width)
     {
-        var lines = new List<string>();
+        // Both drawings wrap the same texts the same way (and a table row is wrapped to size it, then to draw it):
+        // measured once.
+        if (wrapped.TryGetValue((text, font, width), out var known)) return known;
+        var lines = wrapped[(text, font, width)] = [];
         foreach (var paragraph in text.Replace("\r\n", "\n").Split('\n'))
         {
             var line = "";

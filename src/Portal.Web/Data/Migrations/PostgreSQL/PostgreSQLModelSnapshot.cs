@@ -204,13 +204,31 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("BuyerCity")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerCountry")
+                        .HasColumnType("text");
+
                     b.Property<string>("BuyerLegalName")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerPostalCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerRegistrationNumber")
                         .HasColumnType("text");
 
                     b.Property<string>("BuyerSiren")
                         .HasMaxLength(9)
                         .HasColumnType("character varying(9)");
+
+                    b.Property<string>("BuyerStreet")
+                        .HasColumnType("text");
+
+                    b.Property<string>("BuyerStreet2")
+                        .HasColumnType("text");
 
                     b.Property<string>("BuyerVatNumber")
                         .HasColumnType("text");
@@ -300,6 +318,12 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.Property<decimal?>("InvoicedAmountExclVat")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
 
                     b.Property<decimal>("Quantity")
                         .HasPrecision(18, 4)
@@ -725,6 +749,15 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Bic")
                         .HasColumnType("text");
 
+                    b.Property<string>("ElectronicAddress")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ElectronicAddressScheme")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("0225");
+
                     b.Property<string>("Iban")
                         .HasColumnType("text");
 
@@ -742,6 +775,9 @@ namespace Portal.Web.Data.Migrations.PostgreSQL
 
                     b.Property<bool>("RequireStaffTwoFactor")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("SepaCreditorId")
+                        .HasColumnType("text");
 
                     b.Property<decimal>("ShareCapitalEur")
                         .HasPrecision(18, 2)

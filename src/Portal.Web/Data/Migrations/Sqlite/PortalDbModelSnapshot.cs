@@ -193,12 +193,30 @@ namespace Portal.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BuyerCity")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerCountry")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BuyerLegalName")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BuyerPostalCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerRegistrationNumber")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BuyerSiren")
                         .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerStreet")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerStreet2")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("BuyerVatNumber")
@@ -286,6 +304,12 @@ namespace Portal.Web.Data.Migrations.Sqlite
 
                     b.Property<decimal?>("InvoicedAmountExclVat")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodStart")
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("Quantity")
@@ -702,6 +726,15 @@ namespace Portal.Web.Data.Migrations.Sqlite
                     b.Property<string>("Bic")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ElectronicAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ElectronicAddressScheme")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("0225");
+
                     b.Property<string>("Iban")
                         .HasColumnType("TEXT");
 
@@ -719,6 +752,9 @@ namespace Portal.Web.Data.Migrations.Sqlite
 
                     b.Property<bool>("RequireStaffTwoFactor")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SepaCreditorId")
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("ShareCapitalEur")
                         .HasPrecision(18, 2)

@@ -62,12 +62,13 @@ public sealed class Receivables(PersonDatabase data, InvoiceIssuer issuer, TimeP
     public Task<IReadOnlyList<string>> MissingSellerDetailsAsync() => issuer.MissingSellerDetailsAsync();
 
     /// <summary>Issues what the schedules say is due today, for every Client this person may bill.</summary>
-    public async Task<IReadOnlyList<string>> IssueDueAsync()
+    /// <param name="refused">Receives each due invoice that EN 16931 cannot express, with the missing term.</param>
+    public async Task<IReadOnlyList<string>> IssueDueAsync(ICollection<IssueRefusal>? refused = null)
     {
         var (actor, clientIds) = await BillableClientsAsync();
         var issued = new List<string>();
         foreach (var clientId in clientIds)
-            issued.AddRange(await issuer.IssueDueAsync(actor, Today, clientId));
+            issued.AddRange(await issuer.IssueDueAsync(actor, Today, clientId, refused: refused));
         return issued;
     }
 
