@@ -97,7 +97,8 @@ public sealed class ProductionSecurityTests : IClassFixture<ProductionSecurityTe
         private readonly PortalFactory inner = new();
         public WebApplicationFactory<Program> App { get; }
 
-        public ProductionPortal() => App = inner.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+        // Production refuses to start without an https Portal:PublicUrl (README, "Go live").
+        public ProductionPortal() => App = inner.WithWebHostBuilder(b => b.UseEnvironment("Production").UseSetting("Portal:PublicUrl", "https://portal.example"));
 
         public void Dispose()
         {

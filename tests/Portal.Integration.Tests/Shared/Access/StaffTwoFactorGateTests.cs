@@ -20,7 +20,9 @@ public sealed class StaffTwoFactorGateTests(PortalFactory portal) : IClassFixtur
                 Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
                 Assert.Equal("/Account/Manage/EnableAuthenticator?required=staff", response.Headers.Location!.OriginalString);
             }
-            Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/staff/clients", new FormUrlEncodedContent([]))).StatusCode);
+            // With a valid antiforgery token (the account pages stay open), so the gate is what refuses the post.
+            var token = PortalFactory.TokenOf(await staff.GetStringAsync("/Account/Manage"));
+            Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync("/staff/clients", new FormUrlEncodedContent(token))).StatusCode);
 
             // The set-up page itself opens, and says why.
             var setUp = await staff.GetAsync("/Account/Manage/EnableAuthenticator?required=staff");

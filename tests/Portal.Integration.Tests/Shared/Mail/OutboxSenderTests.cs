@@ -69,16 +69,17 @@ public sealed class OutboxSenderTests
     {
         using var portal = new ClockedPortalFactory(Now);
         PortalUser admin;
+        // Account e-mails are written in the person's language, else their Client's: Globex's administrator reads English.
         using (var scope = portal.Services.CreateScope())
-            admin = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("admin@acme.test"))!;
-        var link = "https://portal.test/Account/ResetPassword?code=abc&email=admin%40acme.test";
+            admin = (await scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>().FindByEmailAsync("admin@globex.test"))!;
+        var link = "https://portal.test/Account/ResetPassword?code=abc&email=admin%40globex.test";
 
         // As the ForgotPassword page calls it: the link HTML-encoded.
         await portal.Get<IEmailSender<PortalUser>>().SendPasswordResetLinkAsync(admin, admin.Email!, HtmlEncoder.Default.Encode(link));
 
         OutboxEmail queued;
         await using (var db = await portal.OpenAsSystemAsync())
-            queued = await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.ToEmail == "admin@acme.test");
+            queued = await db.OutboxEmails.AsNoTracking().SingleAsync(e => e.ToEmail == "admin@globex.test");
         Assert.Equal(admin.ClientId, queued.ClientId);
         Assert.Null(queued.SentAt);
 
