@@ -17,7 +17,7 @@ public sealed class ImpersonationGate(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http, ImpersonationService sessions, NotWhileImpersonating guard,
         SignInManager<PortalUser> signIn, TimeProvider clock)
     {
-        if (!PortalClaims.IsImpersonated(http.User) || IsStaticAsset(http.Request.Path))
+        if (!PortalClaims.IsImpersonated(http.User) || StaticFiles.Requested(http.Request.Path))
         {
             await next(http);
             return;
@@ -63,9 +63,4 @@ public sealed class ImpersonationGate(RequestDelegate next)
             ? GuardedAction.TwoFactor
             : GuardedAction.Credentials;
     }
-
-    // Only the files every page loads: downloads (CSV, PDF, zip) go through the gate like pages.
-    private static bool IsStaticAsset(PathString path) =>
-        path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/css")
-        || path.StartsWithSegments("/brand") || Path.GetExtension(path.Value) is ".js" or ".css" or ".svg" or ".ico" or ".woff2" or ".map";
 }

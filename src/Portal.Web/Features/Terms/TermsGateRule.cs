@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Portal.Domain.People;
 using Portal.Web.Shared;
+using Portal.Web.Shared.Access;
 
 namespace Portal.Web.Features.Terms;
 
@@ -47,14 +48,12 @@ public static class TermsGateRule
     public static bool IsOpen(string path)
     {
         var p = new PathString(path.StartsWith('/') ? path : "/" + path);
-        return OpenSegments.Any(s => p.StartsWithSegments(s, StringComparison.OrdinalIgnoreCase))
-               || Path.GetExtension(p.Value) is ".js" or ".css" or ".svg" or ".ico" or ".png" or ".ttf" or ".woff" or ".woff2" or ".map";
+        return OpenSegments.Any(s => p.StartsWithSegments(s, StringComparison.OrdinalIgnoreCase)) || StaticFiles.Requested(p);
     }
 
     private static readonly string[] OpenSegments =
     [
-        TermsPage, "/acceptances", "/Account", "/staff/impersonation", "/culture", "/_blazor", "/_framework", "/_content",
-        "/css", "/brand", "/fonts", "/images", "/health", "/Error", "/not-found",
+        TermsPage, "/acceptances", "/Account", "/staff/impersonation", "/culture", "/_blazor", "/health", "/Error", "/not-found",
     ];
 
     /// <param name="mustAccept">Asked only when the answer matters: the standing is two queries.</param>

@@ -44,7 +44,5 @@ public sealed class StaffTwoFactorGate(RequestDelegate next)
     // Identity's pages (sign-in, sign-out, the two-factor set-up itself), the culture switch, health probes and the files pages load.
     private static bool IsOpen(PathString path) =>
         path.StartsWithSegments("/Account") || path.StartsWithSegments("/culture") || path.StartsWithSegments("/health")
-        || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content") || path.StartsWithSegments("/css")
-        || path.StartsWithSegments("/brand") || path.StartsWithSegments("/not-found") || path.StartsWithSegments("/Error")
-        || Path.GetExtension(path.Value) is ".js" or ".css" or ".svg" or ".png" or ".ico" or ".woff2" or ".map";
+        || path.StartsWithSegments("/not-found") || path.StartsWithSegments("/Error") || StaticFiles.Requested(path);
 }
